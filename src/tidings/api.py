@@ -1,0 +1,151 @@
+"""The public Python API: ``tidings.extract`` and the reusable :class:`Pipeline`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tidings.actors import ActorKB, load_default_kb
+from tidings.actors.tabari import read_actor_dictionary, read_agent_dictionary
+from tidings.config import Config, load_config
+from tidings.errors import BadInputError
+from tidings.extract.attribution import load_outlets
+from tidings.extract.lexicon import load_lexicon
+from tidings.extract.pipeline import EventExtractor
+from tidings.extract.places import load_gazetteer
+from tidings.model import Analysis, Article, EventMention
+from tidings.nlp import Parser, load_parser
+from tidings.ontology import load_ontology
+from tidings.textcheck import check_text
+
+__all__ = ["Pipeline", "Result", "extract", "parse_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What tidings found in one article."""
+
+    article: Article
+    events: tuple[EventMention, ...]
+
+
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """Accept ``YYYY-MM-DD`` strings, dates and datetimes (whose date part is used)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError as err:
+        raise BadInputError(
+            f"publication date {value!r} is not a date; use YYYY-MM-DD, e.g. 2025-08-20"
+        ) from err
+
+
+class Pipeline:
+    """A loaded model plus knowledge bases: build once, extract from many articles."""
+
+    def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
+        self.config = config or load_config()
+        self.parser: Parser = load_parser(self.config.models)
+        ontology = load_ontology()
+        self.extractor = EventExtractor(
+            lexicon=load_lexicon(_code_checker()),
+            ontology=ontology,
+            kb=kb or load_default_kb(),
+            gazetteer=load_gazetteer(),
+            outlets=load_outlets(),
+        )
+
+    def with_dictionaries(
+        self, actors: Iterable[str | Path] = (), agents: Iterable[str | Path] = ()
+    ) -> Pipeline:
+        """A pipeline whose knowledge base also holds PETRARCH/TABARI dictionary entries."""
+        entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
+        entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
+        clone = object.__new__(Pipeline)
+        clone.config, clone.parser = self.config, self.parser
+        from dataclasses import replace
+
+        clone.extractor = replace(self.extractor, kb=self.extractor.kb.with_entries(entries))
+        return clone
+
+    def article(
+        self,
+        text: str,
+        *,
+        published: str | dt.date | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+    ) -> Article:
+        """Check ``text`` and wrap it as an :class:`Article`."""
+        checked = check_text(
+            text,
+            max_bytes=self.config.max_bytes,
+            min_words_for_language_check=self.config.min_words_for_language_check,
+            min_english_ratio=self.config.min_english_ratio,
+        )
+        return Article(checked, title=title, published=parse_date(published), outlet=outlet, url=url)
+
+    def analyse(self, article: Article) -> Analysis:
+        return self.parser.analyse(article)
+
+    def run(self, article: Article) -> Result:
+        """Extract events from one checked article."""
+        return self._result(self.parser.analyse(article))
+
+    def run_many(self, articles: Iterable[Article]) -> Iterator[Result]:
+        """Extract events from many articles, parsing them in batches."""
+        for analysis in self.parser.analyse_many(articles, self.config.batch_size):
+            yield self._result(analysis)
+
+    def _result(self, analysis: Analysis) -> Result:
+        events = tuple(
+            e for e in self.extractor.extract(analysis) if e.confidence >= self.config.min_confidence
+        )
+        return Result(analysis.article, events)
+
+
+def _code_checker() -> object:
+    ontology = load_ontology()
+    known = {c.code for c in ontology.cameo_codes()}
+    return known.__contains__
+
+
+@cache
+def _default_pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def extract(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    outlet: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+) -> Result:
+    """Extract the political events one news article reports.
+
+    Args:
+        text: The article body (English).
+        published: Publication date (``YYYY-MM-DD``); relative times such as
+            "this September" are resolved against it and left unresolved without it.
+        outlet: The publishing outlet, e.g. ``"ndtv.com"``.
+        title: The headline, if separate from the text.
+        url: Where the article came from.
+
+    Raises:
+        NotAnArticleError: the text is empty, binary, too large or not English.
+        BadInputError: ``published`` is not a date.
+    """
+    pipeline = _default_pipeline()
+    article = pipeline.article(text, published=published, outlet=outlet, title=title, url=url)
+    return pipeline.run(article)

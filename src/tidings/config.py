@@ -1,0 +1,86 @@
+"""Settings: shipped defaults (``defaults.toml``) overridden key by key by a user file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import ConfigError
+
+__all__ = ["Config", "load_config"]
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Every tunable setting; see ``defaults.toml`` for what each key means."""
+
+    max_bytes: int
+    min_words_for_language_check: int
+    min_english_ratio: float
+    models: tuple[str, ...]
+    batch_size: int
+    min_confidence: float
+
+
+_KEYS = {
+    ("input", "max_bytes"): int,
+    ("input", "min_words_for_language_check"): int,
+    ("input", "min_english_ratio"): float,
+    ("nlp", "models"): list,
+    ("nlp", "batch_size"): int,
+    ("extract", "min_confidence"): float,
+}
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], origin: str) -> dict[str, Any]:
+    merged = {section: dict(values) for section, values in base.items()}
+    for section, values in override.items():
+        if section not in merged or not isinstance(values, dict):
+            raise ConfigError(f"{origin}: unknown section [{section}]; known: {sorted(merged)}")
+        for key, value in values.items():
+            expected = _KEYS.get((section, key))
+            if expected is None:
+                raise ConfigError(
+                    f"{origin}: unknown key {section}.{key}; known: {sorted(merged[section])}"
+                )
+            if expected is float and isinstance(value, int):
+                value = float(value)
+            if not isinstance(value, expected) or isinstance(value, bool):
+                raise ConfigError(
+                    f"{origin}: {section}.{key} must be {expected.__name__}, got {value!r}"
+                )
+            merged[section][key] = value
+    return merged
+
+
+def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
+    """Load the shipped defaults, then ``path`` (a TOML file) and keyword overrides.
+
+    Keyword overrides use the flat field names of :class:`Config`, e.g.
+    ``load_config(max_bytes=10_000)``.
+    """
+    text = resources.files("tidings").joinpath("defaults.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    if path is not None:
+        try:
+            user = tomllib.loads(Path(path).read_text("utf-8"))
+        except FileNotFoundError as err:
+            raise ConfigError(f"config file not found: {path}") from err
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"config file {path} is not valid TOML: {err}") from err
+        data = _merge(data, user, str(path))
+    config = Config(
+        max_bytes=data["input"]["max_bytes"],
+        min_words_for_language_check=data["input"]["min_words_for_language_check"],
+        min_english_ratio=data["input"]["min_english_ratio"],
+        models=tuple(data["nlp"]["models"]),
+        batch_size=data["nlp"]["batch_size"],
+        min_confidence=data["extract"]["min_confidence"],
+    )
+    unknown = set(overrides) - set(Config.__slots__)
+    if unknown:
+        raise ConfigError(f"unknown settings {sorted(unknown)}; known: {list(Config.__slots__)}")
+    return replace(config, **overrides)

@@ -1,0 +1,48 @@
+"""The one exception family tidings raises.
+
+Messages name the bad value, what was expected and how to fix it. Only the
+edges (CLI, HTTP API) turn these into exit codes or responses.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BadInputError",
+    "ConfigError",
+    "DictionaryError",
+    "ModelNotFoundError",
+    "NotAnArticleError",
+    "TidingsError",
+]
+
+
+class TidingsError(Exception):
+    """Base class of every error tidings raises on purpose."""
+
+
+class BadInputError(TidingsError):
+    """An argument or file the user gave cannot be used (missing file, bad date...)."""
+
+
+class NotAnArticleError(TidingsError):
+    """A document that cannot be analysed as an English news article.
+
+    ``reason`` is a short machine-readable tag (``empty``, ``binary``,
+    ``undecodable``, ``too-large``, ``not-english``) that callers store.
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class ModelNotFoundError(TidingsError):
+    """The spaCy English model is not installed."""
+
+
+class DictionaryError(TidingsError):
+    """A user-supplied actor dictionary could not be read."""
+
+
+class ConfigError(TidingsError):
+    """A configuration file or key is invalid."""

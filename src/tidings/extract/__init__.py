@@ -1,0 +1,1 @@
+"""Event extraction: from an Analysis to EventMentions."""

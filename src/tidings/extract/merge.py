@@ -1,0 +1,184 @@
+"""Merge the candidates of one article into one EventMention per event.
+
+Candidates are the same event when they have the same event type and the same
+parties (by country or organisation; order-insensitive when the event is
+reciprocal). A candidate without parties whose event noun is anaphoric ("such a
+meeting") adds its evidence to the latest event of its type. The merged status
+comes from the candidates whose status has an explicit cue, by precedence:
+occurred > ongoing > cancelled > denied > planned > proposed > possible. A
+proposed or planned cooperative event is coded with CAMEO's "express intent"
+code for its action (a proposed meeting is 036).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tidings.extract.candidates import Candidate
+from tidings.model import Actor, Article, Attribution, EventMention, EventType, Span, Status
+from tidings.ontology import Ontology
+
+__all__ = ["STATUS_PRECEDENCE", "merge_candidates"]
+
+STATUS_PRECEDENCE = (
+    Status.OCCURRED,
+    Status.ONGOING,
+    Status.CANCELLED,
+    Status.DENIED,
+    Status.PLANNED,
+    Status.PROPOSED,
+    Status.POSSIBLE,
+)
+_INTENT_STATUSES = frozenset({Status.PROPOSED, Status.PLANNED})
+_SYMMETRIC = frozenset({EventType.CONSULT, EventType.COOPERATE})
+
+
+@dataclass(slots=True)
+class _Group:
+    """Candidates gathered for one event while merging (local to this module)."""
+
+    key: tuple[object, ...]
+    members: list[Candidate] = field(default_factory=list)
+
+
+def _party(actor: Actor) -> str:
+    return actor.igo or actor.country or actor.name or actor.text
+
+
+def _key(candidate: Candidate) -> tuple[object, ...]:
+    # A denial stays apart from the claim it denies: "Manila said Chinese vessels
+    # attacked; Beijing denied it" is two mentions, each with its own source.
+    denied = candidate.reading.status is Status.DENIED
+    actors = frozenset(_party(a) for a in candidate.actors)
+    recipients = frozenset(_party(r) for r in candidate.recipients)
+    if candidate.reciprocal or candidate.event_type in _SYMMETRIC:
+        return (candidate.event_type, denied, actors | recipients)
+    return (candidate.event_type, denied, actors, recipients)
+
+
+def _refers_to(anaphor: Candidate, group: _Group) -> bool:
+    """ "such a meeting" refers to any earlier meeting-type event; "the summit" only to a summit."""
+    if group.key[0] != anaphor.event_type:
+        return False
+    lemma = anaphor.trigger.lemma.lower()
+    return anaphor.demonstrative or any(m.trigger.lemma.lower() == lemma for m in group.members)
+
+
+def merge_candidates(
+    candidates: Sequence[Candidate],
+    ontology: Ontology,
+    article: Article,
+    cited_outlet: tuple[str, Span] | None,
+) -> tuple[EventMention, ...]:
+    """Merge per-sentence candidates into event mentions, in order of first mention."""
+    groups: list[_Group] = []
+    by_key: dict[tuple[object, ...], _Group] = {}
+    for candidate in candidates:
+        if candidate.anaphoric:
+            target = next((g for g in reversed(groups) if _refers_to(candidate, g)), None)
+            if target is not None:
+                target.members.append(candidate)
+            continue
+        key = _key(candidate)
+        if key not in by_key:
+            by_key[key] = _Group(key)
+            groups.append(by_key[key])
+        by_key[key].members.append(candidate)
+    return tuple(_mention(g.members, ontology, article, cited_outlet) for g in groups)
+
+
+def _status(members: Sequence[Candidate]) -> tuple[Status, bool]:
+    explicit = {m.reading.status for m in members if m.reading.cue is not None and not m.anaphoric}
+    pool = explicit or {m.reading.status for m in members if not m.anaphoric}
+    return next(s for s in STATUS_PRECEDENCE if s in pool), bool(explicit)
+
+
+def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    seen: dict[tuple[str | None, ...], Actor] = {}
+    for actor in actors:
+        seen.setdefault((actor.country, actor.sector, actor.igo, actor.name), actor)
+    return tuple(seen.values())
+
+
+def _attribution(
+    members: Sequence[Candidate], article: Article, cited_outlet: tuple[str, Span] | None
+) -> Attribution | None:
+    found = [m.attribution for m in members if m.attribution is not None]
+    with_source = [a for a in found if a.source is not None or a.source_text]
+    base = with_source[0] if with_source else (found[0] if found else Attribution())
+    outlet = next((a for a in found if a.outlet), None)
+    if outlet is not None:
+        base = Attribution(
+            base.source, base.source_text, base.source_span, outlet.outlet, outlet.outlet_span,
+            base.cue or outlet.cue,
+        )
+    elif cited_outlet is not None:
+        base = Attribution(
+            base.source, base.source_text, base.source_span, cited_outlet[0], cited_outlet[1],
+            base.cue,
+        )
+    elif article.outlet:
+        base = Attribution(base.source, base.source_text, base.source_span, article.outlet, None, base.cue)
+    if base == Attribution():
+        return None
+    return base
+
+
+def _code(first: Candidate, status: Status, ontology: Ontology) -> str:
+    code = first.base_code
+    if status in _INTENT_STATUSES:
+        return ontology.intent_code(code) or code
+    return code
+
+
+def _confidence(members: Sequence[Candidate], explicit_status: bool) -> float:
+    first = next(m for m in members if not m.anaphoric)
+    score = 0.45
+    score += 0.15 if first.trigger.pos == "VERB" else 0.05
+    score += 0.15 if first.recipients or len(first.actors) > 1 else 0.0
+    score += 0.1 if explicit_status else 0.0
+    score += min(0.15, 0.05 * (len(members) - 1))
+    return round(min(score, 1.0), 2)
+
+
+def _mention(
+    members: Sequence[Candidate],
+    ontology: Ontology,
+    article: Article,
+    cited_outlet: tuple[str, Span] | None,
+) -> EventMention:
+    first = next(m for m in members if not m.anaphoric)
+    status, explicit = _status(members)
+    reciprocal = any(m.reciprocal for m in members)
+    actors = _unique([a for m in members for a in m.actors])
+    recipients = _unique([r for m in members for r in m.recipients])
+    if reciprocal:
+        actors, recipients = _unique([*actors, *recipients]), ()
+    code = _code(first, status, ontology)
+    cameo = ontology.cameo(code)
+    place = next((m.place for m in members if m.place is not None), None)
+    times = [m.time for m in members if m.time is not None]
+    time = next((t for t in times if t.resolved), times[0] if times else None)
+    mode = cameo.mode
+    if first.event_type is EventType.CONSULT and place is not None and place.country:
+        parties = {a.country for a in (*actors, *recipients)}
+        if place.country not in parties and parties:
+            mode = "third-party"
+    return EventMention(
+        event_type=first.event_type,
+        coded_as=cameo.plover,
+        cameo=cameo.code,
+        status=status,
+        actors=actors,
+        recipients=recipients,
+        evidence=tuple(sorted({m.evidence for m in members})),
+        trigger=first.trigger.span,
+        confidence=_confidence(members, explicit),
+        mode=mode,
+        context=cameo.contexts,
+        place=place,
+        time=time,
+        attribution=_attribution(members, article, cited_outlet),
+        sentences=tuple(sorted({m.trigger.sent for m in members})),
+    )

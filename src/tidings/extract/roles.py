@@ -1,0 +1,134 @@
+"""Who acts and who is acted upon: argument heads of a trigger from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tidings.extract.syntax import conjuncts, preposition_objects
+from tidings.model import Analysis, Token
+
+__all__ = ["Roles", "find_roles"]
+
+# Verbs whose object names an event they do not change: "held talks", "launched an attack".
+LIGHT_VERBS = frozenset(
+    """hold have conduct launch stage carry mount make pay sign reach host attend begin start
+    resume continue join engage open wage lead organise organize order step intensify
+    escalate announce propose offer plan seek facilitate schedule arrange cancel postpone
+    scrap suspend delay abandon want""".split()
+)
+# "urged Iran to talk": the object, not the subject, does the embedded action.
+_OBJECT_CONTROL = frozenset("urge ask invite press force persuade tell call allow order".split())
+_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "upon", "toward", "towards"})
+_NOUN_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "for"})
+_ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_OF_IS_RECIPIENT = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE", "AID", "SANCTION"})
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Head tokens of the actor and recipient phrases of one trigger.
+
+    ``recipients`` holds alternatives in order of preference ("imposed sanctions
+    on Iran": the object "sanctions", then "Iran"); the first that names an
+    actor is the recipient.
+    """
+
+    actors: tuple[Token, ...]
+    recipients: tuple[tuple[Token, ...], ...]
+    reciprocal: bool = False  # "talks between X and Y": every party is an actor
+
+
+def find_roles(analysis: Analysis, trigger: Token, event_type: str) -> Roles:
+    """Actor and recipient heads of ``trigger`` (a verb or an event noun)."""
+    if trigger.pos in ("NOUN", "PROPN"):
+        return _noun_roles(analysis, trigger, event_type)
+    return _verb_roles(analysis, trigger)
+
+
+def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
+    children = analysis.children(verb)
+    actors: tuple[Token, ...] = ()
+    recipients: tuple[tuple[Token, ...], ...] = ()
+    for child in children:
+        if child.dep in ("nsubj", "csubj"):
+            actors = conjuncts(analysis, child)
+        elif child.dep == "nsubjpass":
+            recipients = (conjuncts(analysis, child),)
+        elif child.dep == "agent":
+            actors = tuple(
+                t for g in analysis.children(child) if g.dep == "pobj" for t in conjuncts(analysis, g)
+            )
+    if not recipients:
+        # Candidates in order of preference; the caller keeps those that resolve:
+        # "attacked Ukraine", "imposed sanctions on Iran", "sent aid to Gaza".
+        found: list[tuple[Token, ...]] = []
+        for child in children:
+            if child.dep in ("dobj", "dative", "obj"):
+                found.append(conjuncts(analysis, child))
+                for _, obj in preposition_objects(analysis, child, _RECIPIENT_PREPS):
+                    found.append(conjuncts(analysis, obj))
+        for _, obj in preposition_objects(analysis, verb, _RECIPIENT_PREPS):
+            found.append(conjuncts(analysis, obj))
+        recipients = tuple(found)
+    if not actors:
+        actors = _controller(analysis, verb)
+    return Roles(actors, recipients)
+
+
+def _controller(analysis: Analysis, verb: Token) -> tuple[Token, ...]:
+    """The understood subject of a subjectless verb ("agreed to meet", "troops who fired")."""
+    head = analysis.head(verb)
+    if head is None:
+        return ()
+    if verb.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN", "PRON"):
+        return conjuncts(analysis, head)
+    if verb.dep in ("xcomp", "conj", "advcl", "ccomp", "pcomp"):
+        if verb.dep == "xcomp" and head.lemma.lower() in _OBJECT_CONTROL:
+            for child in analysis.children(head):
+                if child.dep in ("dobj", "obj"):
+                    return conjuncts(analysis, child)
+        for child in analysis.children(head):
+            if child.dep in ("nsubj", "nsubjpass") and verb.dep != "ccomp":
+                return conjuncts(analysis, child)
+        if verb.dep in ("xcomp", "conj"):
+            return _controller(analysis, head)
+    return ()
+
+
+def _noun_roles(analysis: Analysis, noun: Token, event_type: str) -> Roles:
+    children = analysis.children(noun)
+    for _, obj in preposition_objects(analysis, noun, frozenset({"between", "among"})):
+        return Roles(conjuncts(analysis, obj), (), reciprocal=True)
+    actors: list[Token] = []
+    recipients: list[tuple[Token, ...]] = []
+    for child in children:
+        if child.dep in _ACTOR_MOD_DEPS and (child.ent_type in ("GPE", "NORP", "ORG", "PERSON")):
+            actors.append(child)
+    for _, obj in preposition_objects(analysis, noun, frozenset({"by"})):
+        actors.extend(conjuncts(analysis, obj))
+    for _, obj in preposition_objects(analysis, noun, _NOUN_RECIPIENT_PREPS):
+        recipients.append(conjuncts(analysis, obj))
+    for _, obj in preposition_objects(analysis, noun, frozenset({"of"})):
+        if event_type in _OF_IS_RECIPIENT:
+            recipients.append(conjuncts(analysis, obj))
+        else:
+            actors.extend(conjuncts(analysis, obj))
+    if not actors:
+        actors.extend(_light_verb_subject(analysis, noun))
+    if len(actors) > 1 and not recipients and event_type in ("CONSULT", "COOPERATE", "ASSAULT"):
+        # "U.S.-Russia talks", "Israeli-Palestinian clashes": the parties act together.
+        return Roles(tuple(actors), (), reciprocal=True)
+    return Roles(tuple(actors), tuple(recipients))
+
+
+def _light_verb_subject(analysis: Analysis, noun: Token) -> tuple[Token, ...]:
+    """The subject of the light verb governing ``noun`` ("Russia launched an attack")."""
+    head = analysis.head(noun)
+    if head is not None and noun.dep == "pobj":
+        # "engaged in talks", "took part in the summit"
+        head = analysis.head(head)
+    if head is None or head.pos not in ("VERB", "AUX") or head.lemma.lower() not in LIGHT_VERBS:
+        return ()
+    if noun.dep not in ("dobj", "obj", "pobj", "nsubjpass", "attr"):
+        return ()
+    return _verb_roles(analysis, head).actors

@@ -1,0 +1,72 @@
+"""Small helpers over the dependency parse shared by the extraction components."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from tidings.model import Analysis, Span, Token
+
+__all__ = ["ancestors", "conjuncts", "phrase", "phrase_span", "preposition_objects"]
+
+# Dependents that belong to a noun phrase naming an actor ("Russian President Vladimir Putin").
+_PHRASE_DEPS = frozenset(
+    {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "quantmod", "punct"}
+)
+
+
+def ancestors(analysis: Analysis, token: Token) -> Iterator[Token]:
+    """The heads above ``token``, nearest first, up to the sentence root."""
+    current = analysis.head(token)
+    seen = {token.i}
+    while current is not None and current.i not in seen:
+        yield current
+        seen.add(current.i)
+        current = analysis.head(current)
+
+
+def conjuncts(analysis: Analysis, token: Token) -> tuple[Token, ...]:
+    """``token`` and the tokens coordinated with it ("Russia and China")."""
+    found = [token]
+    stack = [token]
+    while stack:
+        for child in analysis.children(stack.pop()):
+            if child.dep == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "ADJ"):
+                found.append(child)
+                stack.append(child)
+    return tuple(sorted(found, key=lambda t: t.i))
+
+
+def phrase(analysis: Analysis, head: Token) -> tuple[Token, ...]:
+    """The noun phrase headed by ``head``: its modifiers, plus "of X" complements.
+
+    Coordinated phrases are separate (see :func:`conjuncts`), and relative
+    clauses, appositions and other prepositional phrases are left out.
+    """
+    members = [head]
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in analysis.children(node):
+            keep = child.dep in _PHRASE_DEPS and child.i < head.i or (
+                child.dep == "prep" and child.lower == "of" and node is head
+            ) or (node is not head and child.dep in ("pobj", *_PHRASE_DEPS))
+            if keep and child.dep != "conj":
+                members.append(child)
+                stack.append(child)
+    return tuple(sorted(members, key=lambda t: t.i))
+
+
+def phrase_span(tokens: tuple[Token, ...]) -> Span:
+    """The character span from the first to the last token."""
+    return Span(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+
+
+def preposition_objects(
+    analysis: Analysis, token: Token, preps: frozenset[str]
+) -> Iterator[tuple[str, Token]]:
+    """``(preposition, object)`` pairs for ``token``'s prepositional phrases among ``preps``."""
+    for child in analysis.children(token):
+        if child.dep in ("prep", "agent", "dative") and child.lower in preps:
+            for grandchild in analysis.children(child):
+                if grandchild.dep == "pobj":
+                    yield child.lower, grandchild
