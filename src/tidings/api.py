@@ -92,7 +92,9 @@ class Pipeline:
             min_words_for_language_check=self.config.min_words_for_language_check,
             min_english_ratio=self.config.min_english_ratio,
         )
-        return Article(checked, title=title, published=parse_date(published), outlet=outlet, url=url)
+        return Article(
+            checked, title=title, published=parse_date(published), outlet=outlet, url=url
+        )
 
     def analyse(self, article: Article) -> Analysis:
         return self.parser.analyse(article)
@@ -108,7 +110,9 @@ class Pipeline:
 
     def _result(self, analysis: Analysis) -> Result:
         events = tuple(
-            e for e in self.extractor.extract(analysis) if e.confidence >= self.config.min_confidence
+            e
+            for e in self.extractor.extract(analysis)
+            if e.confidence >= self.config.min_confidence
         )
         return Result(analysis.article, events)
 

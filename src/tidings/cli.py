@@ -60,15 +60,30 @@ def main() -> None:
 
 @main.command("extract")
 @click.argument("source", metavar="FILE|-")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date; relative times resolve against it.")
+@click.option(
+    "--published", metavar="YYYY-MM-DD", help="Publication date; relative times resolve against it."
+)
 @click.option("--outlet", help="Publishing outlet, e.g. ndtv.com.")
 @click.option("--title", help="Headline, if not part of the text.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="json",
-    show_default=True, help="json: one document; jsonl: one event per line; table: for people.",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl", "table"]),
+    default="json",
+    show_default=True,
+    help="json: one document; jsonl: one event per line; table: for people.",
 )
-@click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 1,000,000).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="TOML file overriding defaults.toml.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    help="Reject inputs larger than this (default 1,000,000).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML file overriding defaults.toml.",
+)
 def extract_command(
     source: str,
     published: str | None,
@@ -109,7 +124,9 @@ def _print_result(result: Any, fmt: str) -> None:
         click.echo(json.dumps(result_to_dict(result), ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for mention in result.events:
-            click.echo(json.dumps(mention_to_dict(mention, result.article.text), ensure_ascii=False))
+            click.echo(
+                json.dumps(mention_to_dict(mention, result.article.text), ensure_ascii=False)
+            )
     else:
         from tidings.render import print_table
 

@@ -22,9 +22,7 @@ _STATUS_STYLE = {
 
 
 def _parties(actors: tuple[Actor, ...]) -> str:
-    return ", ".join(
-        f"{a.name or a.text} [{a.code or a.igo or '?'}]" for a in actors
-    ) or "-"
+    return ", ".join(f"{a.name or a.text} [{a.code or a.igo or '?'}]" for a in actors) or "-"
 
 
 def _row(mention: EventMention) -> list[str]:
@@ -33,7 +31,11 @@ def _row(mention: EventMention) -> list[str]:
         who += " → " + _parties(mention.recipients)
     elif len(mention.actors) > 1:
         who = who.replace(", ", " ↔ ")
-    place = mention.place.name + (f" ({mention.place.country})" if mention.place.country else "") if mention.place else "-"
+    place = (
+        mention.place.name + (f" ({mention.place.country})" if mention.place.country else "")
+        if mention.place
+        else "-"
+    )
     time = f"{mention.time.value} ({mention.time.granularity.value})" if mention.time else "-"
     source = "-"
     if mention.attribution is not None:

@@ -15,11 +15,11 @@ __all__ = ["check_text", "decode"]
 
 # Common English function words: frequent in any English prose, rare elsewhere.
 _ENGLISH_WORDS = frozenset(
-    """the of and to in a is that for on it with as was at by be this are from
-    or an have has had not but were which their they been said its will would
-    he she his her who we our after over more than also into about there when
-    can could other new up out two one all some year years last first people
-    what says says while against between during before under since because""".split()
+    "the of and to in a is that for on it with as was at by be this are from or an have has "
+    "had not but were which their they been said its will would he she his her who we our "
+    "after over more than also into about there when can could other new up out two one all "
+    "some year years last first people what says says while against between during before "
+    "under since because".split()
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -32,10 +32,15 @@ def decode(data: bytes, *, max_bytes: int) -> str:
             f"input is {len(data):,} bytes, over the limit of {max_bytes:,}; "
             "raise it with --max-bytes or split the document",
         )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked_text(data.decode("utf-16"))
+        except UnicodeDecodeError as err:
+            raise NotAnArticleError(
+                "undecodable", f"input has a UTF-16 mark but is not UTF-16: {err}"
+            ) from err
     if b"\x00" in data[:8192]:
         raise NotAnArticleError("binary", "input looks like binary data (it contains NUL bytes)")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _checked_text(data.decode("utf-16"))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

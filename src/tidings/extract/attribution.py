@@ -28,19 +28,25 @@ class Outlets:
     """Known news outlets, matched case-insensitively on the whole name."""
 
     names: dict[str, str]
+    pattern: re.Pattern[str]
 
     def match(self, text: str) -> str | None:
-        cleaned = re.sub(r"^(the)\s+", "", text.strip(), flags=re.IGNORECASE)
-        cleaned = re.sub(r"\s*['’]s$", "", cleaned)
-        return self.names.get(cleaned.lower())
+        """The outlet named in ``text`` ("state media KCNA" names KCNA), if any."""
+        found = self.pattern.search(text)
+        return self.names[found.group(0).lower()] if found else None
 
 
 @cache
 def load_outlets() -> Outlets:
     """The shipped outlet list (``data/outlets.txt``)."""
     text = resources.files("tidings.extract").joinpath("data", "outlets.txt").read_text("utf-8")
-    names = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return Outlets({name.lower(): name for name in names})
+    names = [
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    ]
+    # Longest names first, whole words, case as written ("AP" must not match "ap").
+    ordered = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in ordered) + r")\b")
+    return Outlets({name.lower(): name for name in names}, pattern)
 
 
 def _source_head(analysis: Analysis, report: Token) -> Token | None:
@@ -109,8 +115,10 @@ def article_outlet(
     for token in analysis.tokens:
         if token.lower != "according":
             frame = lexicon.frame(analysis, token)
-            if frame is None or frame.kind != "report" or token.lemma.lower() not in (
-                "report", "quote", "cite", "say"
+            if (
+                frame is None
+                or frame.kind != "report"
+                or token.lemma.lower() not in ("report", "quote", "cite", "say")
             ):
                 continue
         head = _source_head(analysis, token)

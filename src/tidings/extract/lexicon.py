@@ -38,16 +38,15 @@ class Condition:
             )
         # obj: the direct object, or for a noun trigger the noun itself governs nothing,
         # so look at objects and at prepositional objects one level down.
-        return any(
-            c.lemma.lower() in self.words for c in _objects(analysis, token)
-        )
+        return any(c.lemma.lower() in self.words for c in _objects(analysis, token))
 
 
 def _objects(analysis: Analysis, token: Token) -> Iterator[Token]:
     for child in analysis.children(token):
         if child.dep in _OBJ_DEPS:
             yield child
-            yield from (c for c in analysis.children(child) if c.dep == "conj")
+            # "raised the alert level": a compound names the object too
+            yield from (c for c in analysis.children(child) if c.dep in ("conj", "compound"))
         elif child.dep == "prep":
             yield from (c for c in analysis.children(child) if c.dep == "pobj")
 
@@ -115,7 +114,7 @@ def coarse_pos(token: Token) -> str:
         return "AUX"
     if token.pos in ("VERB", "AUX"):
         return "VERB"
-    if token.pos == "ADJ" or token.tag == "VBN" and token.dep == "amod":
+    if token.pos == "ADJ" or (token.tag == "VBN" and token.dep == "amod"):
         return "ADJ"
     return token.pos
 
@@ -154,12 +153,16 @@ def load_lexicon(cameo_exists: Callable[[str], bool] | None = None) -> Lexicon:
         lemma, pos, code = cols[0], cols[1], cols[2]
         if cameo_exists is not None and not cameo_exists(code):
             raise ConfigError(f"{where}: unknown CAMEO code {code}")
-        row = TriggerRow(lemma, pos, code, _parse_conditions(cols[3] if len(cols) > 3 else "", where))
+        row = TriggerRow(
+            lemma, pos, code, _parse_conditions(cols[3] if len(cols) > 3 else "", where)
+        )
         triggers.append((lemma, pos, row))
     frames: list[tuple[str, str, object]] = []
     for where, cols in _rows("frames.tsv"):
         if len(cols) not in (3, 4) or cols[2] not in FRAME_KINDS:
             raise ConfigError(f"{where}: expected lemma, pos, one of {sorted(FRAME_KINDS)}")
-        frame = FrameRow(cols[0], cols[1], cols[2], _parse_conditions(cols[3] if len(cols) > 3 else "", where))
+        frame = FrameRow(
+            cols[0], cols[1], cols[2], _parse_conditions(cols[3] if len(cols) > 3 else "", where)
+        )
         frames.append((cols[0], cols[1], frame))
     return Lexicon(_index(triggers), _index(frames))  # type: ignore[arg-type]

@@ -5,9 +5,8 @@ parties (by country or organisation; order-insensitive when the event is
 reciprocal). A candidate without parties whose event noun is anaphoric ("such a
 meeting") adds its evidence to the latest event of its type. The merged status
 comes from the candidates whose status has an explicit cue, by precedence:
-occurred > ongoing > cancelled > denied > planned > proposed > possible. A
-proposed or planned cooperative event is coded with CAMEO's "express intent"
-code for its action (a proposed meeting is 036).
+occurred > ongoing > cancelled > denied > planned > proposed > possible. The
+CAMEO code then follows from the action and the status (see ``coding``).
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.extract.candidates import Candidate
+from tidings.extract.coding import code_for
 from tidings.model import Actor, Article, Attribution, EventMention, EventType, Span, Status
 from tidings.ontology import Ontology
 
@@ -30,7 +30,6 @@ STATUS_PRECEDENCE = (
     Status.PROPOSED,
     Status.POSSIBLE,
 )
-_INTENT_STATUSES = frozenset({Status.PROPOSED, Status.PLANNED})
 _SYMMETRIC = frozenset({EventType.CONSULT, EventType.COOPERATE})
 
 
@@ -94,11 +93,20 @@ def _status(members: Sequence[Candidate]) -> tuple[Status, bool]:
     return next(s for s in STATUS_PRECEDENCE if s in pool), bool(explicit)
 
 
-def _unique(actors: Sequence[Actor]) -> tuple[Actor, ...]:
+def _unique(actors: Sequence[Actor], exclude: Sequence[Actor] = ()) -> tuple[Actor, ...]:
+    """Distinct actors; a bare country is dropped when a more specific actor of the
+    same country is present ("Turkey" beside "President Erdogan"), as is anything
+    already in ``exclude``."""
     seen: dict[tuple[str | None, ...], Actor] = {}
     for actor in actors:
         seen.setdefault((actor.country, actor.sector, actor.igo, actor.name), actor)
-    return tuple(seen.values())
+    taken = {(a.country, a.sector, a.igo, a.name) for a in exclude}
+    specific = {a.country for a in (*seen.values(), *exclude) if a.sector or a.name}
+    return tuple(
+        a
+        for key, a in seen.items()
+        if key not in taken and not (a.country in specific and not a.sector and not a.name)
+    )
 
 
 def _attribution(
@@ -110,26 +118,29 @@ def _attribution(
     outlet = next((a for a in found if a.outlet), None)
     if outlet is not None:
         base = Attribution(
-            base.source, base.source_text, base.source_span, outlet.outlet, outlet.outlet_span,
+            base.source,
+            base.source_text,
+            base.source_span,
+            outlet.outlet,
+            outlet.outlet_span,
             base.cue or outlet.cue,
         )
     elif cited_outlet is not None:
         base = Attribution(
-            base.source, base.source_text, base.source_span, cited_outlet[0], cited_outlet[1],
+            base.source,
+            base.source_text,
+            base.source_span,
+            cited_outlet[0],
+            cited_outlet[1],
             base.cue,
         )
     elif article.outlet:
-        base = Attribution(base.source, base.source_text, base.source_span, article.outlet, None, base.cue)
+        base = Attribution(
+            base.source, base.source_text, base.source_span, article.outlet, None, base.cue
+        )
     if base == Attribution():
         return None
     return base
-
-
-def _code(first: Candidate, status: Status, ontology: Ontology) -> str:
-    code = first.base_code
-    if status in _INTENT_STATUSES:
-        return ontology.intent_code(code) or code
-    return code
 
 
 def _confidence(members: Sequence[Candidate], explicit_status: bool) -> float:
@@ -152,10 +163,11 @@ def _mention(
     status, explicit = _status(members)
     reciprocal = any(m.reciprocal for m in members)
     actors = _unique([a for m in members for a in m.actors])
-    recipients = _unique([r for m in members for r in m.recipients])
+    recipients = _unique([r for m in members for r in m.recipients], exclude=actors)
     if reciprocal:
         actors, recipients = _unique([*actors, *recipients]), ()
-    code = _code(first, status, ontology)
+    refused = any(m.reading.refused for m in members if not m.anaphoric)
+    code = code_for(first.base_code, status, refused, ontology)
     cameo = ontology.cameo(code)
     place = next((m.place for m in members if m.place is not None), None)
     times = [m.time for m in members if m.time is not None]

@@ -1,16 +1,15 @@
 """The extraction pipeline: an Analysis in, merged EventMentions out.
 
 For every event word in every sentence: read its status (``status``), find its
-actor and recipient (``roles``) and code them (``actors``), find the venue
-(``places``), time (``timex``) and source (``attribution``); then merge the
-mentions of one event inside the article (``merge``).
+actor and recipient (``roles``) and code them (``actors``), find the venue and
+time (``where_when``) and the source (``attribution``); then merge the mentions
+of one event inside the article (``merge``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from tidings.actors import ActorKB
 from tidings.extract.actors import ActorResolver, is_resolved
@@ -19,37 +18,25 @@ from tidings.extract.candidates import Candidate
 from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
-from tidings.extract.roles import find_roles
+from tidings.extract.roles import Roles, find_roles
 from tidings.extract.status import StatusReading, read_status
-from tidings.extract.syntax import ancestors
 from tidings.extract.timex import find_times
-from tidings.model import (
-    Actor,
-    Analysis,
-    Attribution,
-    EventMention,
-    EventType,
-    Granularity,
-    Place,
-    Sentence,
-    Span,
-    Status,
-    TimeRef,
-    Token,
-)
+from tidings.extract.where_when import event_time, venue
+from tidings.model import Actor, Analysis, EventMention, EventType, Sentence, Span, Status, Token
 from tidings.ontology import Ontology
 
 __all__ = ["EventExtractor"]
 
 _ANAPHORIC_DETERMINERS = frozenset({"the", "this", "that", "such", "these", "those"})
-# Determiners that point back whatever the noun; after "the" the noun must repeat.
-DEMONSTRATIVES = frozenset({"this", "that", "such", "these", "those"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_VENUE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
-_EVENT_FRAME_PREPS = frozenset({"during", "at", "on", "ahead", "before", "after"})
+# After these the noun may differ from the antecedent's ("such an encounter");
+# after "the" it must repeat it ("the meeting").
+_DEMONSTRATIVES = frozenset({"this", "that", "such", "these", "those"})
+# Verbs whose subject hosts or brokers a meeting named by their object: "Japan
+# offered to host talks between Seoul and Beijing" is one meeting, hosted.
+_HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"})
 # Frames that are events of their own when they govern no event word ("the two sides agreed").
 _AGREE_FRAMES = frozenset({"agree", "pledge", "promise", "vow", "commit"})
-# The 2-letter type of the event word embedded under a speech act refines the act's code:
+# The type of the action a speech act is about refines the act's code:
 # "threatened to attack" is CAMEO 138, "demanded talks" 106, "rejected talks" 125.
 _EMBEDDED_CODES: dict[tuple[EventType, EventType], str] = {
     (EventType.THREATEN, EventType.ASSAULT): "138",
@@ -68,6 +55,16 @@ _EMBEDDED_CODES: dict[tuple[EventType, EventType], str] = {
 
 
 @dataclass(frozen=True, slots=True)
+class _Trigger:
+    """An event word found in a sentence, with its status reading."""
+
+    token: Token
+    event_type: EventType
+    code: str
+    reading: StatusReading
+
+
+@dataclass(frozen=True, slots=True)
 class EventExtractor:
     """Everything extraction needs besides the text: lexicons and knowledge bases."""
 
@@ -79,254 +76,174 @@ class EventExtractor:
 
     def extract(self, analysis: Analysis) -> tuple[EventMention, ...]:
         """All event mentions of one analysed article, merged per event."""
-        resolver = ActorResolver(self.kb, analysis.article.published)
+        reader = _ArticleReader(self, analysis, ActorResolver(self.kb, analysis.article.published))
+        candidates = [c for s in analysis.sentences for c in reader.sentence(s)]
         outlet = article_outlet(analysis, self.lexicon, self.outlets)
-        candidates: list[Candidate] = []
-        known: list[Actor] = []
-        for sentence in analysis.sentences:
-            found = self._sentence_candidates(analysis, resolver, sentence, known)
-            candidates.extend(found)
-            known.extend(a for c in found for a in (*c.actors, *c.recipients))
         return merge_candidates(candidates, self.ontology, analysis.article, outlet)
 
-    def _sentence_candidates(
-        self,
-        analysis: Analysis,
-        resolver: ActorResolver,
-        sentence: Sentence,
-        earlier: Sequence[Actor],
-    ) -> list[Candidate]:
-        tokens = analysis.sentence_tokens(sentence)
-        readings: dict[int, tuple[Token, EventType, str, StatusReading]] = {}
-        for token in tokens:
-            row = self.lexicon.trigger(analysis, token) if token.pos in ("VERB", "NOUN") else None
-            if row is not None:
-                event_type = self.ontology.cameo(row.cameo).plover
-                reading = read_status(analysis, self.lexicon, token)
-                readings[token.i] = (token, event_type, row.cameo, reading)
-        codes = _refined_codes(readings)
-        times: tuple[TimeRef, ...] | None = None
-        found: list[Candidate] = []
-        for i, (token, event_type, _, reading) in readings.items():
-            if reading.governor is not None and reading.governor.i in readings:
-                continue  # absorbed into the speech act that governs it
-            if times is None:
-                times = self._times(analysis, sentence, reading)
-            candidate = self._candidate(
-                analysis, resolver, sentence, token, event_type, codes[i], reading, times, earlier
-            )
+
+@dataclass(slots=True)
+class _ArticleReader:
+    """Reads one article sentence by sentence, remembering the actors and places met
+    so far (for pronouns and for agents without a country). Lives for one call."""
+
+    extractor: EventExtractor
+    analysis: Analysis
+    resolver: ActorResolver
+    earlier: list[Actor] = field(default_factory=list)
+    home: str | None = None  # country of the latest venue
+
+    def sentence(self, sentence: Sentence) -> list[Candidate]:
+        triggers = self._triggers(sentence)
+        absorbed = _absorbed(self.analysis, triggers)
+        codes = _refined_codes(triggers, absorbed)
+        found = []
+        for i, trigger in triggers.items():
+            if i in absorbed:
+                continue
+            inner = [triggers[j] for j, by in absorbed.items() if by == i]
+            candidate = self._candidate(sentence, trigger, codes[i], inner)
             if candidate is not None:
                 found.append(candidate)
-                earlier = (*earlier, *candidate.actors, *candidate.recipients)
-        found.extend(self._agreements(analysis, resolver, sentence, readings, earlier))
+        found.extend(self._agreements(sentence, triggers))
         return found
 
-    def _times(
-        self, analysis: Analysis, sentence: Sentence, reading: StatusReading
-    ) -> tuple[TimeRef, ...]:
-        text = sentence.span.of(analysis.article.text)
-        return find_times(
-            text, analysis.article.published, offset=sentence.span.start, tense=reading.tense
-        )
+    def _triggers(self, sentence: Sentence) -> dict[int, _Trigger]:
+        lexicon, analysis = self.extractor.lexicon, self.analysis
+        triggers = {}
+        for token in analysis.sentence_tokens(sentence):
+            row = lexicon.trigger(analysis, token) if token.pos in ("VERB", "NOUN") else None
+            if row is not None:
+                event_type = self.extractor.ontology.cameo(row.cameo).plover
+                reading = read_status(analysis, lexicon, token)
+                triggers[token.i] = _Trigger(token, event_type, row.cameo, reading)
+        return triggers
+
+    def _resolve(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
+        actors: list[Actor] = []
+        for head in heads:
+            group = self.resolver.plural_antecedents(self.analysis, head, self.earlier)
+            if group:
+                actors.extend(group)
+                continue
+            actor = self.resolver.resolve(self.analysis, head, self.earlier)
+            if actor is None:
+                continue
+            if head.pos == "PRON":
+                actor = replace(actor, text=head.text, span=head.span)
+            if not is_resolved(actor) and actor.sector and self.home:
+                actor = replace(actor, country=self.home)  # "police" act where the story is
+            actors.append(actor)
+        return tuple(actors)
+
+    def _recipients(self, roles: Roles, inner: Sequence[_Trigger]) -> tuple[Actor, ...]:
+        options = list(roles.recipients)
+        for trigger in inner:  # "threatened to attack South Korea": the attack's target
+            options.extend(find_roles(self.analysis, trigger.token, trigger.event_type).recipients)
+        return next((found for option in options if (found := self._resolve(option))), ())
 
     def _candidate(
-        self,
-        analysis: Analysis,
-        resolver: ActorResolver,
-        sentence: Sentence,
-        token: Token,
-        event_type: EventType,
-        code: str,
-        reading: StatusReading,
-        times: tuple[TimeRef, ...],
-        earlier: Sequence[Actor],
+        self, sentence: Sentence, trigger: _Trigger, code: str, inner: Sequence[_Trigger]
     ) -> Candidate | None:
-        roles = find_roles(analysis, token, event_type.value)
-        actors = _resolve_all(analysis, resolver, roles.actors, earlier)
-        recipients = next(
-            (found for option in roles.recipients if (found := _resolve_all(analysis, resolver, option, earlier))),
-            (),
-        )
+        analysis, token, reading = self.analysis, trigger.token, trigger.reading
+        roles = find_roles(analysis, token, trigger.event_type)
+        actors = self._resolve(roles.actors)
+        recipients = self._recipients(roles, inner)
         anaphoric = not actors and _is_anaphoric(analysis, token)
-        if not actors and not anaphoric:
-            return None
-        top = reading.frame or token
-        scope = _scope(analysis, top)
-        role_heads = frozenset(t.i for t in roles.actors) | frozenset(
+        heads = frozenset(t.i for t in roles.actors) | frozenset(
             t.i for option in roles.recipients[:1] for t in option
         )
-        place = self._venue(analysis, scope, token, (*actors, *recipients), role_heads)
+        place = venue(
+            analysis, self.extractor.gazetteer, token, reading, (*actors, *recipients), heads
+        )
         if place is not None and place.span is not None:
-            venue = place.span
-            actors = tuple(a for a in actors if a.span is None or not a.span.overlaps(venue))
-            if not actors and not anaphoric:
-                return None
+            venue_span = place.span
+            actors = tuple(a for a in actors if a.span is None or not a.span.overlaps(venue_span))
+        actors = tuple(a for a in actors if is_resolved(a))
+        if not actors and not anaphoric:
+            return None
         if place is not None and place.country:
-            actors = tuple(_with_home(a, place.country) for a in actors)
-            recipients = tuple(_with_home(a, place.country) for a in recipients)
-        if times and reading.tense is not None:
-            times = find_times(
-                sentence.span.of(analysis.article.text),
-                analysis.article.published,
-                offset=sentence.span.start,
-                tense=reading.tense,
-            )
-        time = self._event_time(analysis, sentence, token, reading, times)
+            self.home = place.country
+        text = sentence.span.of(analysis.article.text)
+        times = find_times(
+            text, analysis.article.published, offset=sentence.span.start, tense=reading.tense
+        )
         # A denial is asserted by whoever denies: "China denied that ..."
         denier = reading.frame if reading.status is Status.DENIED else None
         attribution = attribute(
-            analysis, resolver, self.outlets, reading.report or denier, sentence, earlier
+            analysis,
+            self.resolver,
+            self.extractor.outlets,
+            reading.report or denier,
+            sentence,
+            self.earlier,
         )
+        recipients = tuple(r for r in recipients if is_resolved(r))
+        self.earlier.extend((*actors, *recipients))
         return Candidate(
             trigger=token,
-            event_type=event_type,
+            event_type=trigger.event_type,
             base_code=code,
             reading=reading,
-            actors=tuple(a for a in actors if is_resolved(a)),
-            recipients=tuple(r for r in recipients if is_resolved(r) or r.sector),
+            actors=actors,
+            recipients=recipients,
             reciprocal=roles.reciprocal,
             place=place,
-            time=time,
+            time=event_time(analysis, sentence, token, reading, times),
             attribution=attribution,
             evidence=_trimmed(analysis, sentence),
             anaphoric=anaphoric,
             demonstrative=anaphoric and _has_demonstrative(analysis, token),
         )
 
-    def _event_time(
-        self,
-        analysis: Analysis,
-        sentence: Sentence,
-        trigger: Token,
-        reading: StatusReading,
-        times: tuple[TimeRef, ...],
-    ) -> TimeRef | None:
-        """The time of the event itself, not of the statement about it.
-
-        In "Japan offered on Tuesday to host talks next month" the talks are
-        next month; Tuesday dates the offer.
-        """
-        scope = _scope(analysis, trigger)
-        frame = reading.frame if reading.frame is not trigger else None
-        if frame is not None:
-            anchors = _anchors(analysis, trigger, _scope(analysis, frame)) - {frame.i}
-        else:
-            anchors = _anchors(analysis, trigger, scope)
-        published = analysis.article.published
-        for time in times:
-            if time.span is None:
-                continue
-            root = _span_root(analysis, sentence, time.span)
-            if root is None:
-                continue
-            attached = _attachment(analysis, root)
-            if attached in anchors or _inside(time.span, scope):
-                return time
-            # An offer or plan is made now; a future date on it is the event's date.
-            if frame is not None and attached == frame.i and _is_after(time, published):
-                return time
-        return None
-
-    def _venue(
-        self,
-        analysis: Analysis,
-        scope: Span,
-        trigger: Token,
-        parties: Sequence[Actor],
-        role_heads: frozenset[int],
-    ) -> Place | None:
-        """Where the event happens: a place in a locative phrase or naming the event.
-
-        A place that names an actor ("U.S. President", "the Kremlin") is the
-        actor's home, not the venue; a city compounded with the event noun
-        ("the Beijing summit") is the venue even though it may also name a
-        government.
-        """
-        taken = [a.span for a in parties if a.span is not None]
-        near = next((a.country for a in parties if a.country), None)
-        anchors = _anchors(analysis, trigger, scope)
-        if trigger.pos == "NOUN":
-            # "talks between X and Y in Osaka": the parser hangs the place on a party.
-            anchors |= role_heads
-        for entity in analysis.entities:
-            if entity.label not in _PLACE_LABELS or not _inside(entity.span, scope):
-                continue
-            last = analysis.tokens[entity.end - 1]
-            head = analysis.head(last)
-            if head is None or _attachment(analysis, last) not in anchors:
-                continue
-            names_event = last.dep == "compound" and head.i == trigger.i
-            if any(entity.span.overlaps(s) for s in taken) and not names_event:
-                continue
-            in_pp = last.dep == "pobj" and head.lower in _VENUE_PREPS
-            if in_pp or names_event or (last.dep == "compound" and head.pos == "NOUN"):
-                place = self.gazetteer.lookup(entity.text, entity.span, near=near)
-                if place is not None and (place.feature != "country" or not names_event):
-                    return place
-        return None
-
-    def _agreements(
-        self,
-        analysis: Analysis,
-        resolver: ActorResolver,
-        sentence: Sentence,
-        readings: dict[int, tuple[Token, EventType, str, StatusReading]],
-        earlier: Sequence[Actor],
-    ) -> list[Candidate]:
+    def _agreements(self, sentence: Sentence, triggers: dict[int, _Trigger]) -> list[Candidate]:
         """AGREE events for "agree"-type frames that govern no event word."""
-        governing = {r.frame.i for _, _, _, r in readings.values() if r.frame is not None}
+        governing = {t.reading.frame.i for t in triggers.values() if t.reading.frame is not None}
         found = []
-        for token in analysis.sentence_tokens(sentence):
+        for token in self.analysis.sentence_tokens(sentence):
             if token.pos != "VERB" or token.lemma.lower() not in _AGREE_FRAMES:
                 continue
             if token.i in governing:
                 continue
-            reading = read_status(analysis, self.lexicon, token)
-            candidate = self._candidate(
-                analysis, resolver, sentence, token, EventType.AGREE, "030", reading, (), earlier
-            )
+            reading = read_status(self.analysis, self.extractor.lexicon, token)
+            trigger = _Trigger(token, EventType.AGREE, "030", reading)
+            candidate = self._candidate(sentence, trigger, "030", ())
             if candidate is not None and not candidate.anaphoric:
                 found.append(candidate)
         return found
 
 
-def _refined_codes(
-    readings: dict[int, tuple[Token, EventType, str, StatusReading]],
-) -> dict[int, str]:
-    codes = {i: code for i, (_, _, code, _) in readings.items()}
-    for _, event_type, _, reading in readings.values():
-        governor = reading.governor
-        if governor is None or governor.i not in readings:
-            continue
-        governor_type = readings[governor.i][1]
-        refined = _EMBEDDED_CODES.get((governor_type, event_type))
+def _absorbed(analysis: Analysis, triggers: dict[int, _Trigger]) -> dict[int, int]:
+    """Event words folded into another: ``{absorbed token: absorbing token}``.
+
+    A speech act absorbs the action it is about ("threatened to attack"); a
+    hosting verb is absorbed by the meeting it hosts ("offered to host talks").
+    """
+    absorbed = {}
+    for i, trigger in triggers.items():
+        governor = trigger.reading.governor
+        if governor is not None and governor.i in triggers:
+            absorbed[i] = governor.i
+        elif trigger.token.lemma.lower() in _HOSTING_VERBS:
+            for child in analysis.children(trigger.token):
+                hosted = triggers.get(child.i)
+                if (
+                    child.dep in ("dobj", "obj")
+                    and hosted
+                    and hosted.event_type is trigger.event_type
+                ):
+                    absorbed[i] = child.i
+    return absorbed
+
+
+def _refined_codes(triggers: dict[int, _Trigger], absorbed: dict[int, int]) -> dict[int, str]:
+    codes = {i: t.code for i, t in triggers.items()}
+    for inner, outer in absorbed.items():
+        key = (triggers[outer].event_type, triggers[inner].event_type)
+        refined = _EMBEDDED_CODES.get(key)
         if refined is not None:
-            codes[governor.i] = refined
+            codes[outer] = refined
     return codes
-
-
-def _resolve_all(
-    analysis: Analysis, resolver: ActorResolver, heads: Sequence[Token], earlier: Sequence[Actor]
-) -> tuple[Actor, ...]:
-    actors: list[Actor] = []
-    for head in heads:
-        group = resolver.plural_antecedents(analysis, head, earlier)
-        if group:
-            actors.extend(group)
-            continue
-        actor = resolver.resolve(analysis, head, earlier)
-        if actor is not None:
-            if head.pos == "PRON":
-                actor = replace(actor, text=head.text, span=head.span)
-            actors.append(actor)
-    return tuple(actors)
-
-
-def _with_home(actor: Actor, country: str) -> Actor:
-    """An agent without a country ("police") acts where the event happens."""
-    if actor.country is None and actor.igo is None and actor.sector:
-        return replace(actor, country=country)
-    return actor
 
 
 def _is_anaphoric(analysis: Analysis, token: Token) -> bool:
@@ -337,58 +254,8 @@ def _is_anaphoric(analysis: Analysis, token: Token) -> bool:
     )
 
 
-def _anchors(analysis: Analysis, trigger: Token, scope: Span) -> set[int]:
-    """Tokens a venue may attach to: the path from the trigger up to the top of
-    its scope, and event-like nouns in locative phrases on that path ("during
-    the summit in Beijing"); not places deeper inside objects ("the war in Ukraine")."""
-    path = [trigger, *(t for t in ancestors(analysis, trigger) if _inside(t.span, scope))]
-    anchors = {t.i for t in path}
-    for token in path:
-        for child in analysis.children(token):
-            if child.dep == "prep" and child.lower in _EVENT_FRAME_PREPS:
-                anchors.update(g.i for g in analysis.children(child) if g.dep == "pobj")
-    return anchors
-
-
-def _attachment(analysis: Analysis, token: Token) -> int:
-    """The word a place phrase modifies: the head of its preposition, or its compound head."""
-    head = analysis.head(token)
-    if head is None:
-        return token.i
-    if token.dep == "pobj" and head.dep == "prep":
-        grand = analysis.head(head)
-        return grand.i if grand is not None else head.i
-    return head.i
-
-
-def _is_after(time: TimeRef, published: dt.date | None) -> bool:
-    """True when a resolved time lies after the publication date."""
-    if published is None or not time.resolved:
-        return False
-    if time.granularity is Granularity.WEEK:
-        year, week, _ = published.isocalendar()
-        return time.value > f"{year}-W{week:02d}"
-    return time.value > published.isoformat()[: len(time.value)]
-
-
-def _span_root(analysis: Analysis, sentence: Sentence, span: Span) -> Token | None:
-    """The token of ``span`` whose head lies outside it."""
-    inside = [t for t in analysis.sentence_tokens(sentence) if _inside(t.span, span)]
-    ids = {t.i for t in inside}
-    return next((t for t in inside if t.head not in ids or t.head == t.i), None)
-
-
 def _has_demonstrative(analysis: Analysis, token: Token) -> bool:
-    return any(c.lower in DEMONSTRATIVES for c in analysis.children(token))
-
-
-def _scope(analysis: Analysis, top: Token) -> Span:
-    subtree = analysis.subtree(top)
-    return Span(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text))
-
-
-def _inside(span: Span, scope: Span) -> bool:
-    return scope.start <= span.start and span.end <= scope.end
+    return any(c.lower in _DEMONSTRATIVES for c in analysis.children(token))
 
 
 def _trimmed(analysis: Analysis, sentence: Sentence) -> Span:
@@ -396,6 +263,3 @@ def _trimmed(analysis: Analysis, sentence: Sentence) -> Span:
     start = sentence.span.start + (len(text) - len(text.lstrip()))
     end = sentence.span.end - (len(text) - len(text.rstrip()))
     return Span(start, max(start, end))
-
-
-__all__ += ["Attribution"]

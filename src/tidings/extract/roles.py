@@ -11,15 +11,19 @@ __all__ = ["Roles", "find_roles"]
 
 # Verbs whose object names an event they do not change: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
-    """hold have conduct launch stage carry mount make pay sign reach host attend begin start
-    resume continue join engage open wage lead organise organize order step intensify
-    escalate announce propose offer plan seek facilitate schedule arrange cancel postpone
-    scrap suspend delay abandon want""".split()
+    "hold have conduct launch stage carry mount make pay sign reach host attend begin start "
+    "resume continue join engage open wage lead organise organize order step intensify "
+    "escalate announce propose offer plan seek facilitate schedule arrange cancel postpone "
+    "scrap suspend delay abandon want declare".split()
 )
 # "urged Iran to talk": the object, not the subject, does the embedded action.
 _OBJECT_CONTROL = frozenset("urge ask invite press force persuade tell call allow order".split())
-_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "upon", "toward", "towards"})
-_NOUN_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "toward", "towards", "for"})
+_RECIPIENT_PREPS = frozenset(
+    {"with", "to", "against", "on", "at", "into", "upon", "toward", "towards"}
+)
+_NOUN_RECIPIENT_PREPS = frozenset(
+    {"with", "to", "against", "on", "upon", "toward", "towards", "for"}
+)
 _ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _OF_IS_RECIPIENT = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE", "AID", "SANCTION"})
 
@@ -39,7 +43,8 @@ class Roles:
 
 
 def find_roles(analysis: Analysis, trigger: Token, event_type: str) -> Roles:
-    """Actor and recipient heads of ``trigger`` (a verb or an event noun)."""
+    """Actor and recipient heads of ``trigger`` (a verb or an event noun); ``event_type``
+    is its PLOVER type name."""
     if trigger.pos in ("NOUN", "PROPN"):
         return _noun_roles(analysis, trigger, event_type)
     return _verb_roles(analysis, trigger)
@@ -56,7 +61,10 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
             recipients = (conjuncts(analysis, child),)
         elif child.dep == "agent":
             actors = tuple(
-                t for g in analysis.children(child) if g.dep == "pobj" for t in conjuncts(analysis, g)
+                t
+                for g in analysis.children(child)
+                if g.dep == "pobj"
+                for t in conjuncts(analysis, g)
             )
     if not recipients:
         # Candidates in order of preference; the caller keeps those that resolve:

@@ -33,8 +33,26 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "advmod", "mark", "aux", "auxpas
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Event-noun slots through which the walk may climb to a governing word.
 _CLIMB_DEPS = frozenset(
-    {"dobj", "obj", "pobj", "prep", "xcomp", "ccomp", "acl", "pcomp", "nsubjpass", "nsubj",
-     "attr", "conj", "advcl", "relcl", "compound", "appos", "oprd", "dep"}
+    {
+        "dobj",
+        "obj",
+        "pobj",
+        "prep",
+        "xcomp",
+        "ccomp",
+        "acl",
+        "pcomp",
+        "nsubjpass",
+        "nsubj",
+        "attr",
+        "conj",
+        "advcl",
+        "relcl",
+        "compound",
+        "appos",
+        "oprd",
+        "dep",
+    }
 )
 
 
@@ -54,6 +72,7 @@ class StatusReading:
     governor: Token | None = None
     report: Token | None = None
     tense: str | None = None
+    refused: bool = False  # a negated future: "will not attend" is a refusal
 
 
 def read_status(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> StatusReading:
@@ -90,7 +109,11 @@ def _nearest_cue(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> Status
                 status = _KIND_STATUS[frame.kind]
                 negated = negated or _is_negated(analysis, node)
                 reading = StatusReading(status, node, frame=node, tense=_tense_of(status))
-                return _negate(reading) if negated else _report_above(analysis, lexicon, reading, trigger)
+                return (
+                    _negate(reading)
+                    if negated
+                    else _report_above(analysis, lexicon, reading, trigger)
+                )
             row = lexicon.trigger(analysis, node) if node.pos in ("VERB", "NOUN") else None
             if row is not None and row.cameo[:2] in SPEECH_ACT_ROOTS:
                 return StatusReading(Status.OCCURRED, None, governor=node)
@@ -100,7 +123,9 @@ def _nearest_cue(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> Status
             cue = _tense_cue(analysis, node, trigger)
         if cue is not None:
             reading = StatusReading(cue[0], cue[1], tense=_tense_of(cue[0]))
-            return _negate(reading) if negated else _report_above(analysis, lexicon, reading, trigger)
+            return (
+                _negate(reading) if negated else _report_above(analysis, lexicon, reading, trigger)
+            )
         if not _may_climb(analysis, node, trigger):
             break
         node = analysis.head(node)
@@ -148,7 +173,9 @@ def _tense_cue(analysis: Analysis, node: Token, trigger: Token) -> tuple[Status,
 
 def _is_negated(analysis: Analysis, node: Token) -> bool:
     return any(
-        c.dep == "neg" or (c.dep == "det" and c.lower == "no") or (c.lower in _NEGATIONS and c.dep == "advmod")
+        c.dep == "neg"
+        or (c.dep == "det" and c.lower == "no")
+        or (c.lower in _NEGATIONS and c.dep == "advmod")
         for c in analysis.children(node)
     )
 
@@ -156,7 +183,8 @@ def _is_negated(analysis: Analysis, node: Token) -> bool:
 def _negate(reading: StatusReading) -> StatusReading:
     if reading.status in (Status.DENIED, Status.CANCELLED):
         return reading
-    return replace(reading, status=Status.DENIED)
+    refused = reading.status in (Status.PLANNED, Status.PROPOSED)
+    return replace(reading, status=Status.DENIED, refused=refused)
 
 
 def _tense_of(status: Status) -> str | None:

@@ -47,9 +47,11 @@ def phrase(analysis: Analysis, head: Token) -> tuple[Token, ...]:
     while stack:
         node = stack.pop()
         for child in analysis.children(node):
-            keep = child.dep in _PHRASE_DEPS and child.i < head.i or (
-                child.dep == "prep" and child.lower == "of" and node is head
-            ) or (node is not head and child.dep in ("pobj", *_PHRASE_DEPS))
+            keep = (
+                (child.dep in _PHRASE_DEPS and child.i < head.i)
+                or (child.dep == "prep" and child.lower == "of" and node is head)
+                or (node is not head and child.dep in ("pobj", *_PHRASE_DEPS))
+            )
             if keep and child.dep != "conj":
                 members.append(child)
                 stack.append(child)

@@ -1,0 +1,85 @@
+"""Throughput and memory of ``extract`` against the spaCy parse alone, in one process.
+
+Usage: python bench/extract_speed.py [--repeat N] [--data DIR]
+(DIR defaults to ../shared/data/article-extraction-benchmark)
+
+Both runs use the same loaded spaCy pipeline over the same real article bodies
+(``articleBody`` of the article-extraction benchmark). The runs alternate and
+each figure is the best of ``--repeat`` passes, so the ratio is robust to a
+noisy machine. Peak RSS is the process maximum (it includes the model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from tidings.api import Pipeline
+from tidings.errors import NotAnArticleError
+from tidings.model import Article
+
+DEFAULT_DATA = (
+    Path(__file__).resolve().parents[1].parent / "shared/data/article-extraction-benchmark"
+)
+
+
+def load_articles(pipeline: Pipeline, folder: Path) -> list[Article]:
+    truth = json.loads((folder / "ground-truth.json").read_text("utf-8"))
+    articles = []
+    for item in truth.values():
+        try:
+            articles.append(pipeline.article(item["articleBody"]))
+        except NotAnArticleError:
+            continue  # empty or non-English bodies are not part of the comparison
+    return articles
+
+
+def spacy_only(pipeline: Pipeline, articles: list[Article]) -> float:
+    start = time.perf_counter()
+    for _ in pipeline.parser.spacy.pipe((a.text for a in articles), batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
+def full(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int]:
+    start = time.perf_counter()
+    events = sum(len(r.events) for r in pipeline.run_many(articles))
+    return time.perf_counter() - start, events
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    if not (args.data / "ground-truth.json").exists():
+        print(f"benchmark data not found in {args.data}", file=sys.stderr)
+        return 2
+    pipeline = Pipeline()
+    articles = load_articles(pipeline, args.data)
+    words = sum(len(a.text.split()) for a in articles)
+    base, ours, events = [], [], 0
+    for _ in range(args.repeat):
+        base.append(spacy_only(pipeline, articles))
+        seconds, events = full(pipeline, articles)
+        ours.append(seconds)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    b, o = min(base), min(ours)
+    print(f"articles: {len(articles)} ({words:,} words), events found: {events}")
+    print(f"| pipeline | seconds (best of {args.repeat}) | articles/s |")
+    print("|---|---|---|")
+    print(
+        f"| spaCy parse only ({pipeline.parser.model_name}) | {b:.2f} | {len(articles) / b:.1f} |"
+    )
+    print(f"| tidings extract | {o:.2f} | {len(articles) / o:.1f} |")
+    print(f"ratio (spaCy time / tidings time): {b / o:.3f}  (target >= 0.74)")
+    print(f"peak RSS: {peak_mb:.0f} MB  (target < 1024 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
