@@ -117,6 +117,57 @@ def extract_command(
     _print_result(result, fmt)
 
 
+@main.group("eval")
+def eval_group() -> None:
+    """Score tidings against gold-standard data (see docs/accuracy.md)."""
+
+
+@eval_group.command("plover")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def eval_plover(path: str, as_json: bool) -> None:
+    """Score against PLOVER gold records (JSON Lines, e.g. gsr-dev.jsonl)."""
+    from tidings.api import Pipeline
+    from tidings.eval import evaluate_plover
+
+    try:
+        report = evaluate_plover(path, Pipeline())
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+
+
+@eval_group.command("petrarch")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="TABARI/PETRARCH actor dictionary (repeatable).",
+)
+@click.option(
+    "--agents",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="TABARI/PETRARCH agent dictionary (repeatable).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def eval_petrarch(
+    path: str, actors: tuple[str, ...], agents: tuple[str, ...], as_json: bool
+) -> None:
+    """Run PETRARCH2's unit-test records (XML) with its dictionaries loaded."""
+    from tidings.api import Pipeline
+    from tidings.eval import evaluate_petrarch
+
+    try:
+        report = evaluate_petrarch(path, Pipeline(), actors=actors, agents=agents)
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+
+
 def _print_result(result: Any, fmt: str) -> None:
     from tidings.serialize import mention_to_dict, result_to_dict
 

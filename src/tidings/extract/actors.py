@@ -14,6 +14,11 @@ __all__ = ["ActorResolver", "is_resolved"]
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
+# Agent nouns that in news copy refer to the agents of the story at hand.
+_STORY_AGENTS = frozenset(
+    "police troop soldier force protester demonstrator rebel militant official "
+    "opposition authority army military".split()
+)
 _GROUP_NOUNS = frozenset(
     "leader side country nation government president minister party delegation".split()
 )
@@ -40,11 +45,16 @@ class ActorResolver:
         "he"/"she", a country or organisation for "it"/"they").
         """
         if head.pos == "PRON":
-            return _antecedent(head.lower, earlier)
+            if head.lower in _PERSON_PRONOUNS or head.lower in _GROUP_PRONOUNS:
+                # "Syria says it will not accept refugees": the subject of the
+                # governing clause comes before earlier sentences.
+                above = self._subject_above(analysis, head)
+                fitting = _antecedent(head.lower, [above]) if above is not None else None
+                return fitting or _antecedent(head.lower, earlier)
+            return None
         tokens = phrase(analysis, head)
-        words = [t.text for t in tokens]
-        found = self.kb.resolve(words, self.on)
-        if found is None:
+        found = self.kb.resolve([t.text for t in tokens], self.on)
+        if found is None or _owned_thing(analysis, self.kb, tokens, head, self.on):
             return None
         span = phrase_span(tokens)
         actor = Actor(
@@ -58,12 +68,23 @@ class ActorResolver:
         )
         if is_resolved(actor):
             return actor
+        # "Opposition groups in Zimbabwe": the country comes from a locative phrase.
+        for child in analysis.children(head):
+            if child.dep == "prep" and child.lower in ("in", "from"):
+                for place in (g for g in analysis.children(child) if g.dep == "pobj"):
+                    found_place = self.kb.resolve(
+                        [t.text for t in phrase(analysis, place)], self.on
+                    )
+                    if found_place is not None and found_place.country and not found_place.name:
+                        return replace(actor, country=found_place.country)
         # "its coast guard", "the police": an agent whose country the context gives.
         owner = next((t for t in tokens if t.dep == "poss" and t.pos == "PRON"), None)
         if owner is not None:
             antecedent = self._subject_above(analysis, head) or _antecedent(owner.lower, earlier)
             if antecedent is not None:
                 return replace(actor, country=antecedent.country, igo=antecedent.igo)
+        if not corefers(analysis, head):
+            return actor
         same = next((e for e in reversed(earlier) if e.sector == actor.sector and e.country), None)
         return replace(actor, country=same.country) if same is not None else actor
 
@@ -96,6 +117,29 @@ class ActorResolver:
         if len(parties) < 2:
             return ()
         return tuple(replace(p, text=head.text, span=head.span) for p in reversed(parties))
+
+
+def corefers(analysis: Analysis, head: Token) -> bool:
+    """Whether an agent noun without a country points at the story's own agents.
+
+    "the police", "troops", "officials" in a news story are the ones the story is
+    about; a bare generic plural ("Governments should ...") is not.
+    """
+    if any(c.dep == "det" and c.lower in ("the", "its", "their") for c in analysis.children(head)):
+        return True
+    return head.lemma.lower() in _STORY_AGENTS or head.tag != "NNS"
+
+
+def _owned_thing(
+    analysis: Analysis, kb: ActorKB, tokens: Sequence[Token], head: Token, on: dt.date | None
+) -> bool:
+    """ "China's role", "Russia's efforts": a possessed common noun that is no actor
+    (unlike "its coast guard" or "Russia's foreign ministry")."""
+    possessors = {c.i for c in analysis.children(head) if c.dep == "poss"}
+    if head.pos != "NOUN" or not possessors:
+        return False
+    owned = [t.text for t in tokens if t.i > max(possessors) and t.dep != "case"]
+    return kb.resolve(owned, on) is None
 
 
 def _antecedent(pronoun: str, earlier: Sequence[Actor]) -> Actor | None:

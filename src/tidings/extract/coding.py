@@ -7,8 +7,10 @@ not only the action, so the status changes the code:
   proposed meeting is 036;
 - a planned conflictual action is a threat (13x): "will extend the curfew" is 132,
   "will attack" 138;
+- a planned action made conditional ("will withdraw unless ...") is an ultimatum (139);
 - a refused action ("will not accept refugees") is a rejection (12x);
-- a cancelled meeting or aid programme reduces relations (16x).
+- a cancelled meeting or aid programme reduces relations (16x); a called-off
+  strike or protest is a concession (080).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ __all__ = ["code_for"]
 _THREATS = {"14": "133", "15": "130", "16": "131", "163": "1312", "17": "132", "175": "137"}
 _THREAT_DEFAULT = "138"  # roots 18-20: violence
 _REFUSALS = {"04": "125", "03": "120", "06": "121", "07": "122", "08": "124", "05": "120"}
-_CANCELLATIONS = {"04": "160", "046": "164", "07": "162", "06": "161"}
+_CANCELLATIONS = {"04": "160", "046": "164", "07": "162", "06": "161", "14": "080"}
+_ULTIMATUM = "139"  # "will withdraw its troops unless ...": a conditional promise is a threat
 _INTENT_STATUSES = frozenset({Status.PROPOSED, Status.PLANNED})
 
 
@@ -29,9 +32,13 @@ def _lookup(table: dict[str, str], code: str) -> str | None:
     return table.get(code[:3]) or table.get(code[:2])
 
 
-def code_for(base: str, status: Status, refused: bool, ontology: Ontology) -> str:
+def code_for(
+    base: str, status: Status, refused: bool, ontology: Ontology, conditional: bool = False
+) -> str:
     """The CAMEO code for an action coded ``base`` reported with ``status``."""
     root = int(base[:2])
+    if conditional and status in _INTENT_STATUSES:
+        return _ULTIMATUM
     if refused:
         return _lookup(_REFUSALS, base) or base
     if status is Status.CANCELLED:

@@ -91,9 +91,14 @@ class Lexicon:
 
     def trigger(self, analysis: Analysis, token: Token) -> TriggerRow | None:
         """The first trigger row matching ``token``, if any."""
-        for row in self.triggers.get((token.lemma.lower(), coarse_pos(token)), ()):
-            if row.matches(analysis, token):
-                return row
+        pos = coarse_pos(token)
+        lemmas = [token.lemma.lower()]
+        if token.pos == "PROPN" and token.lower.endswith("s"):
+            lemmas.append(token.lower[:-1])  # a headline's "Talks" keeps its plural lemma
+        for lemma in lemmas:
+            for row in self.triggers.get((lemma, pos), ()):
+                if row.matches(analysis, token):
+                    return row
         return None
 
     def frame(self, analysis: Analysis, token: Token) -> FrameRow | None:

@@ -101,11 +101,15 @@ def _unique(actors: Sequence[Actor], exclude: Sequence[Actor] = ()) -> tuple[Act
     for actor in actors:
         seen.setdefault((actor.country, actor.sector, actor.igo, actor.name), actor)
     taken = {(a.country, a.sector, a.igo, a.name) for a in exclude}
-    specific = {a.country for a in (*seen.values(), *exclude) if a.sector or a.name}
+    pool = (*seen.values(), *exclude)
+    specific = {a.country for a in pool if a.sector or a.name}
+    named = {(a.country, a.sector) for a in pool if a.name}
     return tuple(
         a
         for key, a in seen.items()
-        if key not in taken and not (a.country in specific and not a.sector and not a.name)
+        if key not in taken
+        and not (a.country in specific and not a.sector and not a.name)
+        and not (not a.name and (a.country, a.sector) in named)
     )
 
 
@@ -167,7 +171,8 @@ def _mention(
     if reciprocal:
         actors, recipients = _unique([*actors, *recipients]), ()
     refused = any(m.reading.refused for m in members if not m.anaphoric)
-    code = code_for(first.base_code, status, refused, ontology)
+    conditional = any(m.reading.conditional for m in members if not m.anaphoric)
+    code = code_for(first.base_code, status, refused, ontology, conditional)
     cameo = ontology.cameo(code)
     place = next((m.place for m in members if m.place is not None), None)
     times = [m.time for m in members if m.time is not None]

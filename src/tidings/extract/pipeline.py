@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from tidings.actors import ActorKB
-from tidings.extract.actors import ActorResolver, is_resolved
+from tidings.extract.actors import ActorResolver, corefers, is_resolved
 from tidings.extract.attribution import Outlets, article_outlet, attribute
 from tidings.extract.candidates import Candidate
 from tidings.extract.lexicon import Lexicon
@@ -34,8 +34,13 @@ _DEMONSTRATIVES = frozenset({"this", "that", "such", "these", "those"})
 # Verbs whose subject hosts or brokers a meeting named by their object: "Japan
 # offered to host talks between Seoul and Beijing" is one meeting, hosted.
 _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"})
-# Frames that are events of their own when they govern no event word ("the two sides agreed").
-_AGREE_FRAMES = frozenset({"agree", "pledge", "promise", "vow", "commit"})
+# Frames that are events of their own when they govern no event word ("the two sides
+# agreed", "Norway is willing to send material").
+_AGREE_FRAMES = frozenset(
+    "agree pledge promise vow commit offer propose willing ready prepared".split()
+)
+# "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
+_OBLIGATION_MODALS = frozenset({"must"})
 # The type of the action a speech act is about refines the act's code:
 # "threatened to attack" is CAMEO 138, "demanded talks" 106, "rejected talks" 125.
 _EMBEDDED_CODES: dict[tuple[EventType, EventType], str] = {
@@ -92,9 +97,11 @@ class _ArticleReader:
     resolver: ActorResolver
     earlier: list[Actor] = field(default_factory=list)
     home: str | None = None  # country of the latest venue
+    events: frozenset[int] = frozenset()  # event words of the current sentence
 
     def sentence(self, sentence: Sentence) -> list[Candidate]:
         triggers = self._triggers(sentence)
+        self.events = frozenset(triggers)
         absorbed = _absorbed(self.analysis, triggers)
         codes = _refined_codes(triggers, absorbed)
         found = []
@@ -106,13 +113,14 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         found.extend(self._agreements(sentence, triggers))
+        found.extend(self._obligations(sentence, triggers, absorbed))
         return found
 
     def _triggers(self, sentence: Sentence) -> dict[int, _Trigger]:
         lexicon, analysis = self.extractor.lexicon, self.analysis
         triggers = {}
         for token in analysis.sentence_tokens(sentence):
-            row = lexicon.trigger(analysis, token) if token.pos in ("VERB", "NOUN") else None
+            row = lexicon.trigger(analysis, token) if _may_trigger(token) else None
             if row is not None:
                 event_type = self.extractor.ontology.cameo(row.cameo).plover
                 reading = read_status(analysis, lexicon, token)
@@ -131,7 +139,12 @@ class _ArticleReader:
                 continue
             if head.pos == "PRON":
                 actor = replace(actor, text=head.text, span=head.span)
-            if not is_resolved(actor) and actor.sector and self.home:
+            if (
+                not is_resolved(actor)
+                and actor.sector
+                and self.home
+                and corefers(self.analysis, head)
+            ):
                 actor = replace(actor, country=self.home)  # "police" act where the story is
             actors.append(actor)
         return tuple(actors)
@@ -139,14 +152,20 @@ class _ArticleReader:
     def _recipients(self, roles: Roles, inner: Sequence[_Trigger]) -> tuple[Actor, ...]:
         options = list(roles.recipients)
         for trigger in inner:  # "threatened to attack South Korea": the attack's target
-            options.extend(find_roles(self.analysis, trigger.token, trigger.event_type).recipients)
+            inner_roles = find_roles(self.analysis, trigger.token, trigger.event_type, self.events)
+            options.extend(inner_roles.recipients)
         return next((found for option in options if (found := self._resolve(option))), ())
 
     def _candidate(
-        self, sentence: Sentence, trigger: _Trigger, code: str, inner: Sequence[_Trigger]
+        self,
+        sentence: Sentence,
+        trigger: _Trigger,
+        code: str,
+        inner: Sequence[_Trigger],
+        roles: Roles | None = None,
     ) -> Candidate | None:
         analysis, token, reading = self.analysis, trigger.token, trigger.reading
-        roles = find_roles(analysis, token, trigger.event_type)
+        roles = roles or find_roles(analysis, token, trigger.event_type, self.events)
         actors = self._resolve(roles.actors)
         recipients = self._recipients(roles, inner)
         anaphoric = not actors and _is_anaphoric(analysis, token)
@@ -201,9 +220,9 @@ class _ArticleReader:
         governing = {t.reading.frame.i for t in triggers.values() if t.reading.frame is not None}
         found = []
         for token in self.analysis.sentence_tokens(sentence):
-            if token.pos != "VERB" or token.lemma.lower() not in _AGREE_FRAMES:
+            if token.pos not in ("VERB", "ADJ") or token.i in governing or token.i in triggers:
                 continue
-            if token.i in governing:
+            if token.lemma.lower() not in _AGREE_FRAMES:
                 continue
             reading = read_status(self.analysis, self.extractor.lexicon, token)
             trigger = _Trigger(token, EventType.AGREE, "030", reading)
@@ -211,6 +230,43 @@ class _ArticleReader:
             if candidate is not None and not candidate.anaphoric:
                 found.append(candidate)
         return found
+
+    def _obligations(
+        self, sentence: Sentence, triggers: dict[int, _Trigger], absorbed: dict[int, int]
+    ) -> list[Candidate]:
+        """REQUEST events for "X said Y must do Z": X demands of Y."""
+        analysis, found = self.analysis, []
+        for verb in analysis.sentence_tokens(sentence):
+            children = analysis.children(verb)
+            if verb.i in absorbed or not any(c.lower in _OBLIGATION_MODALS for c in children):
+                continue
+            report = analysis.head(verb)
+            if report is None or verb.dep != "ccomp":
+                continue
+            frame = self.extractor.lexicon.frame(analysis, report)
+            if frame is None or frame.kind != "report":
+                continue
+            speaker = tuple(c for c in analysis.children(report) if c.dep == "nsubj")
+            addressee = tuple(c for c in children if c.dep in ("nsubj", "nsubjpass"))
+            inner = triggers.get(verb.i)
+            code = "100"
+            if inner is not None:
+                code = _EMBEDDED_CODES.get((EventType.REQUEST, inner.event_type), code)
+            reading = StatusReading(Status.OCCURRED, report, report=None, tense="past")
+            request = _Trigger(verb, EventType.REQUEST, code, reading)
+            candidate = self._candidate(
+                sentence, request, code, (), Roles(speaker, (addressee,) if addressee else ())
+            )
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+
+def _may_trigger(token: Token) -> bool:
+    """Verbs and common nouns; also capitalised nouns outside names ("Talks" in a headline)."""
+    if token.pos in ("VERB", "NOUN"):
+        return True
+    return token.pos == "PROPN" and not token.ent_type and not token.text.isupper()
 
 
 def _absorbed(analysis: Analysis, triggers: dict[int, _Trigger]) -> dict[int, int]:

@@ -25,6 +25,14 @@ _NOUN_RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "upon", "toward", "towards", "for"}
 )
 _ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+# Slots through which an event noun hangs from the verb that carries it.
+_CARRIER_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubjpass", "oprd"})
+# "engaged in talks", "joined in the protest", "pressed for a ceasefire"
+_TAKING_PART_PREPS = frozenset({"in", "into", "for"})
+_REPORTING_VERBS = frozenset(
+    "say tell report announce state add note claim insist indicate signal confirm reveal "
+    "disclose declare assert acknowledge write quote cite describe call see view".split()
+)
 _OF_IS_RECIPIENT = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE", "AID", "SANCTION"})
 
 
@@ -42,11 +50,18 @@ class Roles:
     reciprocal: bool = False  # "talks between X and Y": every party is an actor
 
 
-def find_roles(analysis: Analysis, trigger: Token, event_type: str) -> Roles:
-    """Actor and recipient heads of ``trigger`` (a verb or an event noun); ``event_type``
-    is its PLOVER type name."""
+def find_roles(
+    analysis: Analysis, trigger: Token, event_type: str, events: frozenset[int] = frozenset()
+) -> Roles:
+    """Actor and recipient heads of ``trigger`` (a verb or an event noun).
+
+    ``event_type`` is its PLOVER type name; ``events`` are the tokens of the
+    sentence that are event words themselves (an event noun does not take its
+    actor from a governing event verb: in "Iran condemned the attack" Iran is
+    not the attacker).
+    """
     if trigger.pos in ("NOUN", "PROPN"):
-        return _noun_roles(analysis, trigger, event_type)
+        return _noun_roles(analysis, trigger, event_type, events)
     return _verb_roles(analysis, trigger)
 
 
@@ -77,6 +92,11 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
                     found.append(conjuncts(analysis, obj))
         for _, obj in preposition_objects(analysis, verb, _RECIPIENT_PREPS):
             found.append(conjuncts(analysis, obj))
+        for child in children:  # "demanded that the US withdraw"
+            if child.dep == "ccomp":
+                found.extend(
+                    conjuncts(analysis, g) for g in analysis.children(child) if g.dep == "nsubj"
+                )
         recipients = tuple(found)
     if not actors:
         actors = _controller(analysis, verb)
@@ -88,9 +108,14 @@ def _controller(analysis: Analysis, verb: Token) -> tuple[Token, ...]:
     head = analysis.head(verb)
     if head is None:
         return ()
+    if verb.dep == "acl" and head.pos == "NOUN" and head.dep in ("dobj", "attr"):
+        # "Israel and the Palestinians reached a consensus to exchange information"
+        carrier = analysis.head(head)
+        if carrier is not None and carrier.pos in ("VERB", "AUX"):
+            return _verb_roles(analysis, carrier).actors
     if verb.dep in ("relcl", "acl") and head.pos in ("NOUN", "PROPN", "PRON"):
         return conjuncts(analysis, head)
-    if verb.dep in ("xcomp", "conj", "advcl", "ccomp", "pcomp"):
+    if verb.dep in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acomp"):
         if verb.dep == "xcomp" and head.lemma.lower() in _OBJECT_CONTROL:
             for child in analysis.children(head):
                 if child.dep in ("dobj", "obj"):
@@ -103,7 +128,7 @@ def _controller(analysis: Analysis, verb: Token) -> tuple[Token, ...]:
     return ()
 
 
-def _noun_roles(analysis: Analysis, noun: Token, event_type: str) -> Roles:
+def _noun_roles(analysis: Analysis, noun: Token, event_type: str, events: frozenset[int]) -> Roles:
     children = analysis.children(noun)
     for _, obj in preposition_objects(analysis, noun, frozenset({"between", "among"})):
         return Roles(conjuncts(analysis, obj), (), reciprocal=True)
@@ -112,6 +137,8 @@ def _noun_roles(analysis: Analysis, noun: Token, event_type: str) -> Roles:
     for child in children:
         if child.dep in _ACTOR_MOD_DEPS and (child.ent_type in ("GPE", "NORP", "ORG", "PERSON")):
             actors.append(child)
+        elif child.dep == "poss" and child.pos in ("PRON", "PROPN", "NOUN"):
+            actors.append(child)  # "their hunger strike", "the army's offensive"
     for _, obj in preposition_objects(analysis, noun, frozenset({"by"})):
         actors.extend(conjuncts(analysis, obj))
     for _, obj in preposition_objects(analysis, noun, _NOUN_RECIPIENT_PREPS):
@@ -122,21 +149,32 @@ def _noun_roles(analysis: Analysis, noun: Token, event_type: str) -> Roles:
         else:
             actors.extend(conjuncts(analysis, obj))
     if not actors:
-        actors.extend(_light_verb_subject(analysis, noun))
+        actors.extend(_governing_subject(analysis, noun, events))
     if len(actors) > 1 and not recipients and event_type in ("CONSULT", "COOPERATE", "ASSAULT"):
         # "U.S.-Russia talks", "Israeli-Palestinian clashes": the parties act together.
         return Roles(tuple(actors), (), reciprocal=True)
     return Roles(tuple(actors), tuple(recipients))
 
 
-def _light_verb_subject(analysis: Analysis, noun: Token) -> tuple[Token, ...]:
-    """The subject of the light verb governing ``noun`` ("Russia launched an attack")."""
-    head = analysis.head(noun)
-    if head is not None and noun.dep == "pobj":
-        # "engaged in talks", "took part in the summit"
-        head = analysis.head(head)
-    if head is None or head.pos not in ("VERB", "AUX") or head.lemma.lower() not in LIGHT_VERBS:
-        return ()
-    if noun.dep not in ("dobj", "obj", "pobj", "nsubjpass", "attr"):
-        return ()
-    return _verb_roles(analysis, head).actors
+def _governing_subject(
+    analysis: Analysis, noun: Token, events: frozenset[int]
+) -> tuple[Token, ...]:
+    """The actor of the verb whose object carries ``noun``.
+
+    "Russia launched an attack", "Israel and Lebanon renewed negotiations", "the
+    United States speeded up the withdrawal": the subject (or understood subject)
+    of the nearest governing verb, unless that verb reports or is an event itself.
+    """
+    node = noun
+    while node.dep in _CARRIER_DEPS:
+        head = analysis.head(node)
+        if head is None or head.i in events:
+            return ()
+        if head.dep == "prep" and node.dep == "pobj" and head.lower not in _TAKING_PART_PREPS:
+            return ()  # "during the summit": the verb's subject did not hold the summit
+        if head.pos in ("VERB", "AUX"):
+            if head.lemma.lower() in _REPORTING_VERBS:
+                return ()
+            return _verb_roles(analysis, head).actors
+        node = head
+    return ()

@@ -73,6 +73,7 @@ class StatusReading:
     report: Token | None = None
     tense: str | None = None
     refused: bool = False  # a negated future: "will not attend" is a refusal
+    conditional: bool = False  # "will withdraw unless ...": an ultimatum
 
 
 def read_status(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> StatusReading:
@@ -82,14 +83,19 @@ def read_status(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> StatusR
     "cancelled a planned visit" the visit is cancelled, not planned.
     """
     reading = _nearest_cue(analysis, lexicon, trigger)
+    if _has_condition(analysis, reading.frame or trigger, "unless"):
+        reading = replace(reading, conditional=True)
     if reading.status in (Status.CANCELLED, Status.DENIED) or reading.governor is not None:
         return reading
     start = reading.frame or reading.cue or trigger
+    overriding = {"cancelled", "denied"}
+    if reading.status is Status.ONGOING:
+        overriding |= {"planned", "proposed"}  # "promised to continue aid" is a promise
     for node in (start, *ancestors(analysis, start)):
         frame = lexicon.frame(analysis, node) if node is not trigger else None
         if frame is not None and frame.kind == "report":
             break
-        if frame is not None and frame.kind in ("cancelled", "denied"):
+        if frame is not None and frame.kind in overriding:
             status = _KIND_STATUS[frame.kind]
             return replace(reading, status=status, cue=node, frame=node, tense=_tense_of(status))
     return reading
@@ -133,6 +139,14 @@ def _nearest_cue(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> Status
     return _negate(reading) if negated else _report_above(analysis, lexicon, reading, trigger)
 
 
+def _has_condition(analysis: Analysis, token: Token, word: str) -> bool:
+    """True when a clause introduced by ``word`` ("unless ...") depends on ``token``."""
+    return any(
+        c.dep == "advcl" and any(g.lower == word and g.dep == "mark" for g in analysis.children(c))
+        for c in analysis.children(token)
+    )
+
+
 def _may_climb(analysis: Analysis, node: Token, trigger: Token) -> bool:
     if analysis.head(node) is None or node.dep not in _CLIMB_DEPS:
         return False
@@ -172,12 +186,16 @@ def _tense_cue(analysis: Analysis, node: Token, trigger: Token) -> tuple[Status,
 
 
 def _is_negated(analysis: Analysis, node: Token) -> bool:
-    return any(
-        c.dep == "neg"
-        or (c.dep == "det" and c.lower == "no")
-        or (c.lower in _NEGATIONS and c.dep == "advmod")
-        for c in analysis.children(node)
-    )
+    """ "did not meet", "no talks", "never met", "neither side has accepted"."""
+    for child in analysis.children(node):
+        if child.dep == "neg" or (child.dep in ("det", "advmod") and child.lower in _NEGATIONS):
+            return True
+        if child.dep in ("nsubj", "nsubjpass") and any(
+            g.lower in ("neither", "no", "none") and g.dep in ("preconj", "det")
+            for g in analysis.children(child)
+        ):
+            return True
+    return False
 
 
 def _negate(reading: StatusReading) -> StatusReading:
