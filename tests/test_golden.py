@@ -2,7 +2,7 @@
 
 Each ``tests/golden/<case>.json`` names an input, its publication date and the
 expected events. Every expected event must be found (matched on type and the
-set of party countries) with the fields it lists; ``exact`` cases allow no
+set of parties: organisation or country) with the fields it lists; ``exact`` cases allow no
 other events. The expectations were written from the articles, by hand.
 """
 
@@ -64,6 +64,10 @@ def _check(result: Result, case: dict[str, Any]) -> None:
         assert len(result.events) == len(case["events"]), observed
     for absent in case.get("absent", []):
         assert not any(o["event_type"] == absent for _, o in observed), observed
+    for event_type, status in case.get("absent_status", []):
+        assert not any(
+            o["event_type"] == event_type and o["status"] == status for _, o in observed
+        ), observed
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.actors import ActorKB
 from tidings.extract.syntax import ancestors, phrase, phrase_span
-from tidings.model import Actor, Analysis, Token
+from tidings.model import Actor, Analysis, Span, Token
 
 __all__ = ["ActorResolver", "is_resolved"]
 
@@ -17,7 +17,7 @@ _GROUP_PRONOUNS = frozenset({"it", "they", "them", "its", "their"})
 # Agent nouns that in news copy refer to the agents of the story at hand.
 _STORY_AGENTS = frozenset(
     "police troop soldier force protester demonstrator rebel militant official "
-    "opposition authority army military".split()
+    "opposition authority army military leader".split()
 )
 _GROUP_NOUNS = frozenset(
     "leader side country nation government president minister party delegation".split()
@@ -98,14 +98,42 @@ class ActorResolver:
                         return found
         return None
 
+    def coordinated(
+        self, analysis: Analysis, head: Token, earlier: Sequence[Actor]
+    ) -> tuple[Actor, ...]:
+        """ "Hungarian and Romanian officials": one actor per coordinated modifier."""
+        for modifier in analysis.children(head):
+            if modifier.dep not in ("amod", "compound") or modifier.i > head.i:
+                continue
+            others = [c for c in analysis.children(modifier) if c.dep == "conj"]
+            if not others:
+                continue
+            found = []
+            for word in (modifier, *others):
+                resolved = self.kb.resolve([word.text, head.text], self.on)
+                if resolved is not None and (resolved.country or resolved.igo):
+                    span = Span(min(word.idx, head.idx), max(word.span.end, head.span.end))
+                    found.append(
+                        Actor(
+                            text=span.of(analysis.article.text),
+                            span=span,
+                            country=resolved.country,
+                            sector=resolved.sector,
+                            igo=resolved.igo,
+                        )
+                    )
+            if len(found) > 1:
+                return tuple(found)
+        return ()
+
     def plural_antecedents(
         self, analysis: Analysis, head: Token, earlier: Sequence[Actor]
     ) -> tuple[Actor, ...]:
         """ "the two leaders", "both sides": the last two distinct parties named before."""
         if head.lemma.lower() not in _GROUP_NOUNS:
             return ()
-        children = {c.lower for c in analysis.children(head)}
-        if not ({"two", "both"} & children):
+        words = {t.lower for t in phrase(analysis, head)}  # "the ministers of both countries"
+        if not ({"two", "both"} & words):
             return ()
         parties: list[Actor] = []
         for actor in reversed(earlier):
@@ -125,7 +153,10 @@ def corefers(analysis: Analysis, head: Token) -> bool:
     "the police", "troops", "officials" in a news story are the ones the story is
     about; a bare generic plural ("Governments should ...") is not.
     """
-    if any(c.dep == "det" and c.lower in ("the", "its", "their") for c in analysis.children(head)):
+    determiners = {c.lower for c in analysis.children(head) if c.dep in ("det", "poss")}
+    if determiners & {"a", "an", "some", "any"}:
+        return False  # "a spokeswoman" is someone new
+    if determiners & {"the", "its", "their"}:
         return True
     return head.lemma.lower() in _STORY_AGENTS or head.tag != "NNS"
 

@@ -46,7 +46,9 @@ def _objects(analysis: Analysis, token: Token) -> Iterator[Token]:
         if child.dep in _OBJ_DEPS:
             yield child
             # "raised the alert level": a compound names the object too
-            yield from (c for c in analysis.children(child) if c.dep in ("conj", "compound"))
+            yield from (
+                c for c in analysis.children(child) if c.dep in ("conj", "compound", "amod")
+            )
         elif child.dep == "prep":
             yield from (c for c in analysis.children(child) if c.dep == "pobj")
 

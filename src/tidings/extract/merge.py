@@ -5,7 +5,8 @@ parties (by country or organisation; order-insensitive when the event is
 reciprocal). A candidate without parties whose event noun is anaphoric ("such a
 meeting") adds its evidence to the latest event of its type. The merged status
 comes from the candidates whose status has an explicit cue, by precedence:
-occurred > ongoing > cancelled > denied > planned > proposed > possible. The
+ongoing > occurred > cancelled > denied > planned > proposed > possible
+(talks that met on Monday and "continue" are ongoing). The
 CAMEO code then follows from the action and the status (see ``coding``).
 """
 
@@ -22,8 +23,8 @@ from tidings.ontology import Ontology
 __all__ = ["STATUS_PRECEDENCE", "merge_candidates"]
 
 STATUS_PRECEDENCE = (
-    Status.OCCURRED,
     Status.ONGOING,
+    Status.OCCURRED,
     Status.CANCELLED,
     Status.DENIED,
     Status.PLANNED,
@@ -72,7 +73,6 @@ def merge_candidates(
 ) -> tuple[EventMention, ...]:
     """Merge per-sentence candidates into event mentions, in order of first mention."""
     groups: list[_Group] = []
-    by_key: dict[tuple[object, ...], _Group] = {}
     for candidate in candidates:
         if candidate.anaphoric:
             target = next((g for g in reversed(groups) if _refers_to(candidate, g)), None)
@@ -80,11 +80,25 @@ def merge_candidates(
                 target.members.append(candidate)
             continue
         key = _key(candidate)
-        if key not in by_key:
-            by_key[key] = _Group(key)
-            groups.append(by_key[key])
-        by_key[key].members.append(candidate)
+        group = next((g for g in groups if _same_event(g.key, key)), None)
+        if group is None:
+            group = _Group(key)
+            groups.append(group)
+        elif len(key) == 3 and len(key[2]) > len(group.key[2]):  # type: ignore[arg-type]
+            group.key = key  # "Armenia ... talks", then "Armenia and Azerbaijan ... talks"
+        group.members.append(candidate)
     return tuple(_mention(g.members, ontology, article, cited_outlet) for g in groups)
+
+
+def _same_event(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """Equal keys; for reciprocal events also when one party set contains the other."""
+    if a == b:
+        return True
+    if len(a) != 3 or len(b) != 3 or a[:2] != b[:2]:
+        return False
+    left, right = a[2], b[2]
+    assert isinstance(left, frozenset) and isinstance(right, frozenset)
+    return bool(left and right) and (left <= right or right <= left)
 
 
 def _status(members: Sequence[Candidate]) -> tuple[Status, bool]:

@@ -22,7 +22,17 @@ from tidings.extract.roles import Roles, find_roles
 from tidings.extract.status import StatusReading, read_status
 from tidings.extract.timex import find_times
 from tidings.extract.where_when import event_time, venue
-from tidings.model import Actor, Analysis, EventMention, EventType, Sentence, Span, Status, Token
+from tidings.model import (
+    Actor,
+    Analysis,
+    EventMention,
+    EventType,
+    Place,
+    Sentence,
+    Span,
+    Status,
+    Token,
+)
 from tidings.ontology import Ontology
 
 __all__ = ["EventExtractor"]
@@ -34,6 +44,9 @@ _DEMONSTRATIVES = frozenset({"this", "that", "such", "these", "those"})
 # Verbs whose subject hosts or brokers a meeting named by their object: "Japan
 # offered to host talks between Seoul and Beijing" is one meeting, hosted.
 _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"})
+# Actions whose destination country is their recipient when no other is named:
+# a visit to Amman is received by Jordan, aid sent into Bosnia goes to Bosnia.
+_DESTINATION_CODES = frozenset({"042", "070", "071", "072", "073", "074", "154"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
 _AGREE_FRAMES = frozenset(
@@ -134,6 +147,10 @@ class _ArticleReader:
             if group:
                 actors.extend(group)
                 continue
+            coordinated = self.resolver.coordinated(self.analysis, head, self.earlier)
+            if coordinated:
+                actors.extend(coordinated)
+                continue
             actor = self.resolver.resolve(self.analysis, head, self.earlier)
             if actor is None:
                 continue
@@ -154,7 +171,11 @@ class _ArticleReader:
         for trigger in inner:  # "threatened to attack South Korea": the attack's target
             inner_roles = find_roles(self.analysis, trigger.token, trigger.event_type, self.events)
             options.extend(inner_roles.recipients)
-        return next((found for option in options if (found := self._resolve(option))), ())
+        resolved = [found for option in options if (found := self._resolve(option))]
+        # Prefer a phrase naming a country, organisation or person over a bare agent.
+        return next(
+            (r for r in resolved if any(is_resolved(a) for a in r)), resolved[0] if resolved else ()
+        )
 
     def _candidate(
         self,
@@ -178,6 +199,10 @@ class _ArticleReader:
         if place is not None and place.span is not None:
             venue_span = place.span
             actors = tuple(a for a in actors if a.span is None or not a.span.overlaps(venue_span))
+        if place is not None and place.country:
+            # "police arrested protesters in Nairobi": agents act where the event is
+            actors = _at_home(actors, place.country)
+            recipients = _at_home(recipients, place.country)
         actors = tuple(a for a in actors if is_resolved(a))
         if not actors and not anaphoric:
             return None
@@ -198,6 +223,8 @@ class _ArticleReader:
             self.earlier,
         )
         recipients = tuple(r for r in recipients if is_resolved(r))
+        if not recipients and place is not None and code[:3] in _DESTINATION_CODES:
+            recipients = _host(place, actors)
         self.earlier.extend((*actors, *recipients))
         return Candidate(
             trigger=token,
@@ -260,6 +287,20 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _at_home(actors: Sequence[Actor], country: str) -> tuple[Actor, ...]:
+    return tuple(
+        replace(a, country=country) if a.country is None and a.igo is None and a.sector else a
+        for a in actors
+    )
+
+
+def _host(place: Place, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+    """The country of the destination, unless it is the actor's own."""
+    if place.country is None or any(a.country == place.country for a in actors):
+        return ()
+    return (Actor(text=place.name, span=place.span, country=place.country),)
 
 
 def _may_trigger(token: Token) -> bool:

@@ -25,6 +25,7 @@ _NOUN_RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "upon", "toward", "towards", "for"}
 )
 _ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_AUTHOR_PREPS = frozenset({"by", "from", "of"})
 # Slots through which an event noun hangs from the verb that carries it.
 _CARRIER_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubjpass", "oprd"})
 # "engaged in talks", "joined in the protest", "pressed for a ceasefire"
@@ -89,6 +90,13 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
             if child.dep in ("dobj", "dative", "obj"):
                 found.append(conjuncts(analysis, child))
                 for _, obj in preposition_objects(analysis, child, _RECIPIENT_PREPS):
+                    found.append(conjuncts(analysis, obj))
+                # "rejected Iraq's proposal", "dismissed an appeal from the president",
+                # "rejected calls by Kofi Annan": the object's owner or author.
+                found.extend(
+                    conjuncts(analysis, g) for g in analysis.children(child) if g.dep == "poss"
+                )
+                for _, obj in preposition_objects(analysis, child, _AUTHOR_PREPS):
                     found.append(conjuncts(analysis, obj))
         for _, obj in preposition_objects(analysis, verb, _RECIPIENT_PREPS):
             found.append(conjuncts(analysis, obj))

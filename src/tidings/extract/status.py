@@ -216,11 +216,22 @@ def _tense_of(status: Status) -> str | None:
 def _report_above(
     analysis: Analysis, lexicon: Lexicon, reading: StatusReading, start: Token
 ) -> StatusReading:
-    """Attach the nearest reporting verb above the deciding word, if any."""
-    node = analysis.head(reading.cue or reading.frame or start)
+    """Attach the nearest reporting verb above the deciding word, if any.
+
+    Also a parenthetical one hanging off the clause: "Turkey could deploy troops,
+    a senior official said" (parsed as parataxis).
+    """
+    node: Token | None = reading.cue or reading.frame or start
     while node is not None:
-        frame = lexicon.frame(analysis, node)
-        if frame is not None and frame.kind == "report":
+        if node is not start and _is_report(analysis, lexicon, node):
             return replace(reading, report=node)
+        for child in analysis.children(node):
+            if child.dep == "parataxis" and _is_report(analysis, lexicon, child):
+                return replace(reading, report=child)
         node = analysis.head(node)
     return reading
+
+
+def _is_report(analysis: Analysis, lexicon: Lexicon, token: Token) -> bool:
+    frame = lexicon.frame(analysis, token)
+    return frame is not None and frame.kind == "report"
