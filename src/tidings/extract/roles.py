@@ -181,7 +181,8 @@ def _governing_subject(
         if head.dep == "prep" and node.dep == "pobj" and head.lower not in _TAKING_PART_PREPS:
             return ()  # "during the summit": the verb's subject did not hold the summit
         if head.pos in ("VERB", "AUX"):
-            if head.lemma.lower() in _REPORTING_VERBS:
+            particle = any(c.dep == "prt" for c in analysis.children(head))
+            if head.lemma.lower() in _REPORTING_VERBS and not particle:  # "called off" is no report
                 return ()
             return _verb_roles(analysis, head).actors
         node = head
