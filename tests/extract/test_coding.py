@@ -21,7 +21,9 @@ from tidings.ontology import load_ontology
         ("190", Status.POSSIBLE, False, False, "190"),  # speculation keeps the action's code
     ],
 )
-def test_code_for(base: str, status: Status, refused: bool, conditional: bool, expected: str) -> None:
+def test_code_for(
+    base: str, status: Status, refused: bool, conditional: bool, expected: str
+) -> None:
     code = code_for(base, status, refused, load_ontology(), conditional)
     assert code == expected
     load_ontology().cameo(code)  # every produced code exists

@@ -26,4 +26,5 @@ class Candidate:
     attribution: Attribution | None
     evidence: Span
     anaphoric: bool = False
+    main_clause: bool = False  # the event word (or its frame) heads the sentence or its report
     demonstrative: bool = False  # "such a meeting", "this dialogue"

@@ -45,12 +45,23 @@ def _objects(analysis: Analysis, token: Token) -> Iterator[Token]:
     for child in analysis.children(token):
         if child.dep in _OBJ_DEPS:
             yield child
+            # "700 kg of medicine", "70 million dollars of aid": the measured stuff
+            for _, stuff in _of_objects(analysis, child):
+                yield stuff
             # "raised the alert level": a compound names the object too
             yield from (
                 c for c in analysis.children(child) if c.dep in ("conj", "compound", "amod")
             )
         elif child.dep == "prep":
             yield from (c for c in analysis.children(child) if c.dep == "pobj")
+
+
+def _of_objects(analysis: Analysis, token: Token) -> Iterator[tuple[Token, Token]]:
+    for prep in analysis.children(token):
+        if prep.dep == "prep" and prep.lower == "of":
+            for obj in analysis.children(prep):
+                if obj.dep == "pobj":
+                    yield prep, obj
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,6 +167,7 @@ def _confidence(members: Sequence[Candidate], explicit_status: bool) -> float:
     score += 0.15 if first.trigger.pos == "VERB" else 0.05
     score += 0.15 if first.recipients or len(first.actors) > 1 else 0.0
     score += 0.1 if explicit_status else 0.0
+    score += 0.05 if first.main_clause else 0.0
     score += min(0.15, 0.05 * (len(members) - 1))
     return round(min(score, 1.0), 2)
 

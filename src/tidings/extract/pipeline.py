@@ -239,6 +239,7 @@ class _ArticleReader:
             attribution=attribution,
             evidence=_trimmed(analysis, sentence),
             anaphoric=anaphoric,
+            main_clause=_in_main_clause(analysis, reading.frame or token, reading.report),
             demonstrative=anaphoric and _has_demonstrative(analysis, token),
         )
 
@@ -287,6 +288,12 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _in_main_clause(analysis: Analysis, top: Token, report: Token | None) -> bool:
+    """The word heads its sentence, or the clause a reporting verb reports."""
+    head = analysis.head(top)
+    return head is None or (report is not None and head.i == report.i)
 
 
 def _at_home(actors: Sequence[Actor], country: str) -> tuple[Actor, ...]:
