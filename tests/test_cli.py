@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,13 @@ EXAMPLE = ROOT / "examples" / "modi-macron-paris.txt"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.run(
-        [sys.executable, "-m", "tidings.cli", *args], input=stdin, capture_output=True, timeout=120
+        [sys.executable, "-m", "tidings.cli", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        env=env,
     )
 
 

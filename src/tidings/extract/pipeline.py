@@ -204,6 +204,8 @@ class _ArticleReader:
             actors = _at_home(actors, place.country)
             recipients = _at_home(recipients, place.country)
         actors = tuple(a for a in actors if is_resolved(a))
+        if not actors and trigger.event_type is EventType.ASSAULT:
+            actors = _unidentified(token, place, recipients)
         if not actors and not anaphoric:
             return None
         if place is not None and place.country:
@@ -294,6 +296,17 @@ def _in_main_clause(analysis: Analysis, top: Token, report: Token | None) -> boo
     """The word heads its sentence, or the clause a reporting verb reports."""
     head = analysis.head(top)
     return head is None or (report is not None and head.i == report.i)
+
+
+def _unidentified(token: Token, place: Place | None, victims: Sequence[Actor]) -> tuple[Actor, ...]:
+    """ "A roadside bomb killed three soldiers near Samarra": violence with victims or a
+    place but no named perpetrator is coded, as CAMEO does, to unidentified armed forces
+    (UAF) of the country where it happened (or of the victims)."""
+    country = place.country if place is not None else None
+    country = country or next((v.country for v in victims if is_resolved(v) and v.country), None)
+    if country is None:
+        return ()
+    return (Actor(text="unidentified attackers", span=None, country=country, sector="UAF"),)
 
 
 def _at_home(actors: Sequence[Actor], country: str) -> tuple[Actor, ...]:
