@@ -51,9 +51,15 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
 class Pipeline:
     """A loaded model plus knowledge bases: build once, extract from many articles."""
 
-    def __init__(self, config: Config | None = None, kb: ActorKB | None = None) -> None:
+    def __init__(
+        self,
+        config: Config | None = None,
+        kb: ActorKB | None = None,
+        *,
+        parser: Parser | None = None,
+    ) -> None:
         self.config = config or load_config()
-        self.parser: Parser = load_parser(self.config.models)
+        self.parser: Parser = parser or load_parser(self.config.models)
         ontology = load_ontology()
         self.extractor = EventExtractor(
             lexicon=load_lexicon(_code_checker()),
@@ -69,12 +75,8 @@ class Pipeline:
         """A pipeline whose knowledge base also holds PETRARCH/TABARI dictionary entries."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
-        clone = object.__new__(Pipeline)
-        clone.config, clone.parser = self.config, self.parser
-        from dataclasses import replace
-
-        clone.extractor = replace(self.extractor, kb=self.extractor.kb.with_entries(entries))
-        return clone
+        kb = self.extractor.kb.with_entries(entries)
+        return Pipeline(self.config, kb, parser=self.parser)
 
     def article(
         self,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TypeVar
 
 from tidings.errors import ConfigError
 from tidings.model import Analysis, Token
@@ -90,6 +91,8 @@ class FrameRow:
         return all(c.holds(analysis, token) for c in self.conditions)
 
 
+R = TypeVar("R", TriggerRow, FrameRow)
+
 FRAME_KINDS = frozenset(
     {"proposed", "planned", "possible", "cancelled", "denied", "ongoing", "report"}
 )
@@ -147,40 +150,46 @@ def _parse_conditions(field: str, where: str) -> tuple[Condition, ...]:
     return tuple(conditions)
 
 
-def _rows(name: str) -> Iterator[tuple[str, list[str]]]:
+def _rows(name: str, check: Callable[[str, list[str]], None]) -> Iterator[tuple[str, list[str]]]:
     text = resources.files("tidings.extract").joinpath("data", name).read_text("utf-8")
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            yield f"{name}:{number}", line.split("\t")
+            where, cols = f"{name}:{number}", line.split("\t")
+            if len(cols) not in (3, 4):
+                raise ConfigError(
+                    f"{where}: expected 3 or 4 tab-separated columns, got {len(cols)}"
+                )
+            check(where, cols)
+            yield where, cols
 
 
-def _index(rows: list[tuple[str, str, object]]) -> dict[tuple[str, str], tuple[object, ...]]:
-    index: dict[tuple[str, str], list[object]] = {}
-    for lemma, pos, row in rows:
-        index.setdefault((lemma, pos), []).append(row)
+def _index(rows: Iterable[R]) -> dict[tuple[str, str], tuple[R, ...]]:
+    index: dict[tuple[str, str], list[R]] = {}
+    for row in rows:
+        index.setdefault((row.lemma, row.pos), []).append(row)
     return {key: tuple(value) for key, value in index.items()}
 
 
 @cache
 def load_lexicon(cameo_exists: Callable[[str], bool] | None = None) -> Lexicon:
     """Read the shipped lexicons, checking every row (and CAMEO code, if a checker is given)."""
-    triggers: list[tuple[str, str, object]] = []
-    for where, cols in _rows("triggers.tsv"):
-        if len(cols) not in (3, 4):
-            raise ConfigError(f"{where}: expected 3 or 4 tab-separated columns, got {len(cols)}")
-        lemma, pos, code = cols[0], cols[1], cols[2]
-        if cameo_exists is not None and not cameo_exists(code):
-            raise ConfigError(f"{where}: unknown CAMEO code {code}")
-        row = TriggerRow(
-            lemma, pos, code, _parse_conditions(cols[3] if len(cols) > 3 else "", where)
-        )
-        triggers.append((lemma, pos, row))
-    frames: list[tuple[str, str, object]] = []
-    for where, cols in _rows("frames.tsv"):
-        if len(cols) not in (3, 4) or cols[2] not in FRAME_KINDS:
-            raise ConfigError(f"{where}: expected lemma, pos, one of {sorted(FRAME_KINDS)}")
-        frame = FrameRow(
-            cols[0], cols[1], cols[2], _parse_conditions(cols[3] if len(cols) > 3 else "", where)
-        )
-        frames.append((cols[0], cols[1], frame))
-    return Lexicon(_index(triggers), _index(frames))  # type: ignore[arg-type]
+
+    def check_trigger(where: str, cols: list[str]) -> None:
+        if cameo_exists is not None and not cameo_exists(cols[2]):
+            raise ConfigError(f"{where}: unknown CAMEO code {cols[2]}")
+
+    def check_frame(where: str, cols: list[str]) -> None:
+        if cols[2] not in FRAME_KINDS:
+            raise ConfigError(f"{where}: frame kind must be one of {sorted(FRAME_KINDS)}")
+
+    def conditions(where: str, cols: list[str]) -> tuple[Condition, ...]:
+        return _parse_conditions(cols[3] if len(cols) > 3 else "", where)
+
+    triggers = (
+        TriggerRow(c[0], c[1], c[2], conditions(w, c))
+        for w, c in _rows("triggers.tsv", check_trigger)
+    )
+    frames = (
+        FrameRow(c[0], c[1], c[2], conditions(w, c)) for w, c in _rows("frames.tsv", check_frame)
+    )
+    return Lexicon(_index(triggers), _index(frames))
