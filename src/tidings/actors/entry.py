@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 __all__ = ["KINDS", "ActorEntry", "Kind", "ResolvedActor", "is_dated"]
 
 Kind = Literal[
-    "country", "demonym", "capital", "metonym", "igo", "person", "agent", "user", "block"
+    "country", "demonym", "capital", "metonym", "igo", "group", "person", "agent", "user", "block"
 ]
 """What an entry names.
 
 ``country``, ``demonym``, ``capital`` and ``metonym`` give a country (a capital or
-metonym also a sector); ``igo`` an international organisation; ``person`` one dated
-role of a known person; ``agent`` a generic noun giving a sector only; ``user`` an
-entry read from a user's dictionary; ``block`` a name that is *not* an actor
-although it contains one ("New Mexico"), matched only to stop a wrong shorter match.
+metonym also a sector); ``igo`` an international organisation; ``group`` a non-state
+actor (armed group, movement, party) with its home country and sector, on some dates
+or always; ``person`` one dated role of a known person; ``agent`` a generic noun giving
+a sector only; ``user`` an entry read from a user's dictionary; ``block`` a name that
+is *not* an actor although it contains one ("New Mexico"), matched only to stop a
+wrong shorter match.
 """
 
-KINDS: Final[frozenset[str]] = frozenset(
-    {"country", "demonym", "capital", "metonym", "igo", "person", "agent", "user", "block"}
-)
+KINDS: Final[frozenset[str]] = frozenset(get_args(Kind))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +31,9 @@ class ActorEntry:
 
     Attributes:
         names: The name variants, as written (the first is the canonical one).
-        country: ISO-3166 alpha-3 code, ``IGO``/``NGO`` for organisations, a user
-            dictionary's root code, or None for agent nouns.
+        country: ISO-3166 alpha-3 code, ``IGO``/``NGO`` for organisations, ``IMG``
+            for transnational militant groups (CAMEO's code), a user dictionary's root
+            code, or None for agent nouns.
         sector: CAMEO agent code (GOV, MIL, REB...), or None.
         kind: What the entry names; see :data:`Kind`.
         igo: Identifier of the organisation (``NATO``, ``UN``) for IGO actors.

@@ -100,6 +100,9 @@ def _piece_variants(piece: str) -> list[list[str]]:
     possessive: list[str] = []
     if len(piece) > 2 and _surface(piece[-2:]).lower() == "'s":
         piece, possessive = piece[:-2], ["'s"]
+    elif len(piece) > 2 and _surface(piece[-2:]).lower() == "s'":
+        # A plural possessive ("Workers' Party"): spaCy splits off the apostrophe.
+        piece, possessive = piece[:-1], ["'"]
     trailing = [","] if piece.endswith(",") and len(piece) > 1 else []
     piece = piece.rstrip(",") if trailing else piece
     variants = [[piece]]

@@ -266,6 +266,7 @@ def evaluate_petrarch(
     pipeline: Pipeline,
     actors: Iterable[str | Path] = (),
     agents: Iterable[str | Path] = (),
+    verbs: Iterable[str | Path] = (),
 ) -> PetrarchReport:
     """Run ``pipeline``, with the given TABARI dictionaries added, over PETRARCH records.
 
@@ -274,15 +275,19 @@ def evaluate_petrarch(
         pipeline: The pipeline to evaluate.
         actors: TABARI actor dictionaries (``PETR.Validate.actors.txt``).
         agents: TABARI agent dictionaries (``PETR.Validate.agents.txt``).
+        verbs: PETRARCH verb dictionaries (``PETR.Validate.verbs.txt``), whose codes
+            then take precedence over tidings' own triggers.
 
     Raises:
         BadInputError: the records file cannot be read.
         DictionaryError: a dictionary cannot be read.
     """
     records = load_petrarch_records(path)
-    actors, agents = tuple(actors), tuple(agents)
+    actors, agents, verbs = tuple(actors), tuple(agents), tuple(verbs)
     coder = (
-        pipeline.with_dictionaries(actors=actors, agents=agents) if actors or agents else pipeline
+        pipeline.with_dictionaries(actors=actors, agents=agents, verbs=verbs)
+        if actors or agents or verbs
+        else pipeline
     )
     accepted: list[tuple[str, Article]] = []
     rejected: list[str] = []

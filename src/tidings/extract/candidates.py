@@ -26,5 +26,6 @@ class Candidate:
     attribution: Attribution | None
     evidence: Span
     anaphoric: bool = False
+    fixed_code: bool = False  # a user dictionary's code: not recoded by status
     main_clause: bool = False  # the event word (or its frame) heads the sentence or its report
     demonstrative: bool = False  # "such a meeting", "this dialogue"

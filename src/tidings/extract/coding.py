@@ -15,10 +15,11 @@ not only the action, so the status changes the code:
 
 from __future__ import annotations
 
-from tidings.model import Status
+from tidings.errors import BadInputError
+from tidings.model import EventType, Status
 from tidings.ontology import Ontology
 
-__all__ = ["code_for"]
+__all__ = ["code_for", "plover_of"]
 
 _THREATS = {"14": "133", "15": "130", "16": "131", "163": "1312", "17": "132", "175": "137"}
 _THREAT_DEFAULT = "138"  # roots 18-20: violence
@@ -30,6 +31,17 @@ _INTENT_STATUSES = frozenset({Status.PROPOSED, Status.PLANNED})
 
 def _lookup(table: dict[str, str], code: str) -> str | None:
     return table.get(code[:3]) or table.get(code[:2])
+
+
+def plover_of(ontology: Ontology, code: str) -> EventType | None:
+    """The PLOVER type of a CAMEO code, or of its nearest known parent (user dictionaries
+    may use codes CAMEO does not list); None when not even the root is CAMEO."""
+    for prefix in (code, code[:3], code[:2]):
+        try:
+            return ontology.cameo(prefix).plover
+        except BadInputError:
+            continue
+    return None
 
 
 def code_for(

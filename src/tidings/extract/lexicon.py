@@ -14,6 +14,8 @@ from tidings.model import Analysis, Token
 __all__ = ["Condition", "FrameRow", "Lexicon", "TriggerRow", "load_lexicon"]
 
 _CONDITION_KINDS = ("prep", "prt", "obj", "mod")
+# Word-order conditions used by user verb dictionaries (PETRARCH patterns).
+_ORDER_KINDS = ("before", "after")
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr", "nsubjpass"})
@@ -27,6 +29,18 @@ class Condition:
     words: frozenset[str]
 
     def holds(self, analysis: Analysis, token: Token) -> bool:
+        if self.kind in _ORDER_KINDS:
+            sentence = analysis.sentences[token.sent]
+            span = (
+                range(sentence.start, token.i)
+                if self.kind == "before"
+                else range(token.i + 1, sentence.end)
+            )
+            return any(
+                analysis.tokens[i].lower in self.words
+                or analysis.tokens[i].lemma.lower() in self.words
+                for i in span
+            )
         children = analysis.children(token)
         if self.kind == "prep":
             return any(c.dep in _PREP_DEPS and c.lower in self.words for c in children)
@@ -73,6 +87,7 @@ class TriggerRow:
     pos: str
     cameo: str
     conditions: tuple[Condition, ...]
+    fixed: bool = False  # a user dictionary's code, used as written (no status recoding)
 
     def matches(self, analysis: Analysis, token: Token) -> bool:
         return all(c.holds(analysis, token) for c in self.conditions)
@@ -104,6 +119,15 @@ class Lexicon:
 
     triggers: dict[tuple[str, str], tuple[TriggerRow, ...]]
     frames: dict[tuple[str, str], tuple[FrameRow, ...]]
+
+    def with_triggers(self, rows: Iterable[TriggerRow]) -> Lexicon:
+        """A lexicon in which ``rows`` (e.g. from a user dictionary) come first."""
+        user = _index(rows)
+        merged = {
+            key: (*user.get(key, ()), *self.triggers.get(key, ()))
+            for key in {*user, *self.triggers}
+        }
+        return Lexicon(merged, self.frames)
 
     def trigger(self, analysis: Analysis, token: Token) -> TriggerRow | None:
         """The first trigger row matching ``token``, if any."""

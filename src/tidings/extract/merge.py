@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tidings.extract.candidates import Candidate
-from tidings.extract.coding import code_for
+from tidings.extract.coding import code_for, plover_of
 from tidings.model import Actor, Article, Attribution, EventMention, EventType, Span, Status
 from tidings.ontology import Ontology
 
@@ -187,20 +187,25 @@ def _mention(
         actors, recipients = _unique([*actors, *recipients]), ()
     refused = any(m.reading.refused for m in members if not m.anaphoric)
     conditional = any(m.reading.conditional for m in members if not m.anaphoric)
-    code = code_for(first.base_code, status, refused, ontology, conditional)
-    cameo = ontology.cameo(code)
+    if first.fixed_code:  # a user dictionary's code, as written
+        code, cameo = first.base_code, None
+        coded_as = plover_of(ontology, code) or first.event_type
+    else:
+        code = code_for(first.base_code, status, refused, ontology, conditional)
+        cameo = ontology.cameo(code)
+        coded_as = cameo.plover
     place = next((m.place for m in members if m.place is not None), None)
     times = [m.time for m in members if m.time is not None]
     time = next((t for t in times if t.resolved), times[0] if times else None)
-    mode = cameo.mode
+    mode = cameo.mode if cameo else None
     if first.event_type is EventType.CONSULT and place is not None and place.country:
         parties = {a.country for a in (*actors, *recipients)}
         if place.country not in parties and parties:
             mode = "third-party"
     return EventMention(
         event_type=first.event_type,
-        coded_as=cameo.plover,
-        cameo=cameo.code,
+        coded_as=coded_as,
+        cameo=code,
         status=status,
         actors=actors,
         recipients=recipients,
@@ -208,7 +213,7 @@ def _mention(
         trigger=first.trigger.span,
         confidence=_confidence(members, explicit),
         mode=mode,
-        context=cameo.contexts,
+        context=cameo.contexts if cameo else (),
         place=place,
         time=time,
         attribution=_attribution(members, article, cited_outlet),

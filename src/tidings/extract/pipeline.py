@@ -15,6 +15,7 @@ from tidings.actors import ActorKB
 from tidings.extract.actors import ActorResolver, corefers, is_resolved
 from tidings.extract.attribution import Outlets, article_outlet, attribute
 from tidings.extract.candidates import Candidate
+from tidings.extract.coding import plover_of
 from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
@@ -80,6 +81,7 @@ class _Trigger:
     event_type: EventType
     code: str
     reading: StatusReading
+    fixed: bool = False  # the code comes from a user dictionary and is kept as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,9 +137,11 @@ class _ArticleReader:
         for token in analysis.sentence_tokens(sentence):
             row = lexicon.trigger(analysis, token) if _may_trigger(token) else None
             if row is not None:
-                event_type = self.extractor.ontology.cameo(row.cameo).plover
+                event_type = plover_of(self.extractor.ontology, row.cameo)
+                if event_type is None:
+                    continue  # a user code outside CAMEO's 20 roots: nothing to type it by
                 reading = read_status(analysis, lexicon, token)
-                triggers[token.i] = _Trigger(token, event_type, row.cameo, reading)
+                triggers[token.i] = _Trigger(token, event_type, row.cameo, reading, row.fixed)
         return triggers
 
     def _resolve(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
@@ -232,6 +236,7 @@ class _ArticleReader:
             trigger=token,
             event_type=trigger.event_type,
             base_code=code,
+            fixed_code=trigger.fixed,
             reading=reading,
             actors=actors,
             recipients=recipients,
