@@ -38,6 +38,7 @@ FILES: Mapping[str, Mapping[str, str]] = {
         "records": "data/petrarch2/PETR.UnitTest.records.xml",
         "actors": "data/petrarch2/PETR.Validate.actors.txt",
         "agents": "data/petrarch2/PETR.Validate.agents.txt",
+        "verbs": "data/petrarch2/PETR.Validate.verbs.txt",
     },
 }
 
@@ -52,12 +53,15 @@ def plover_figures(pipeline: Pipeline, files: Mapping[str, Path]) -> dict[str, f
 
 
 def petrarch_figures(pipeline: Pipeline, files: Mapping[str, Path]) -> dict[str, float]:
-    report = evaluate_petrarch(
-        files["records"], pipeline, actors=[files["actors"]], agents=[files["agents"]]
-    )
+    dictionaries = {"actors": [files["actors"]], "agents": [files["agents"]]}
+    ours = evaluate_petrarch(files["records"], pipeline, **dictionaries)
+    # With the suite's own verb dictionary its (mostly WEIS) codes become reachable.
+    theirs = evaluate_petrarch(files["records"], pipeline, verbs=[files["verbs"]], **dictionaries)
     return {
-        "record_accuracy_root": report.root_accuracy,
-        "record_accuracy_full": report.full_accuracy,
+        "record_accuracy_root": ours.root_accuracy,
+        "record_accuracy_full": ours.full_accuracy,
+        "record_accuracy_root_with_verbs": theirs.root_accuracy,
+        "record_accuracy_full_with_verbs": theirs.full_accuracy,
     }
 
 
