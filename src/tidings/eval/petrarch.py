@@ -178,12 +178,23 @@ def petrarch_code(actor: Actor | None) -> str:
 
 
 def predicted_triples(events: Iterable[EventMention]) -> tuple[Triple, ...]:
-    """Every ``actor x recipient x CAMEO code`` triple of ``events``, without repeats."""
+    """Every ``actor x recipient x CAMEO code`` triple of ``events``, without repeats.
+
+    An event whose several actors have no recipient (PLOVER's coding of reciprocal
+    and compound events: "the Philippines and France agree") is also expanded into
+    the directed pairs of its actors, both ways, as PETRARCH's dyadic coding does.
+    """
     found: dict[Triple, None] = {}
     for event in events:
         for actor in event.actors or (None,):
             for recipient in event.recipients or (None,):
                 found[Triple(petrarch_code(actor), petrarch_code(recipient), event.cameo)] = None
+        if len(event.actors) > 1 and not event.recipients:
+            for actor in event.actors:
+                for other in event.actors:
+                    if other is not actor:
+                        triple = Triple(petrarch_code(actor), petrarch_code(other), event.cameo)
+                        found[triple] = None
     return tuple(found)
 
 

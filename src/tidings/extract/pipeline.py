@@ -48,6 +48,7 @@ _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"
 # Actions whose destination country is their recipient when no other is named:
 # a visit to Amman is received by Jordan, aid sent into Bosnia goes to Bosnia.
 _DESTINATION_CODES = frozenset({"042", "070", "071", "072", "073", "074", "154"})
+_TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
 _AGREE_FRAMES = frozenset(
@@ -229,7 +230,8 @@ class _ArticleReader:
             self.earlier,
         )
         recipients = tuple(r for r in recipients if is_resolved(r))
-        if not recipients and place is not None and code[:3] in _DESTINATION_CODES:
+        travels = code[:3] in _DESTINATION_CODES or token.lemma.lower() in _TRAVEL_VERBS
+        if not recipients and place is not None and travels:
             recipients = _host(place, actors)
         self.earlier.extend((*actors, *recipients))
         return Candidate(

@@ -26,6 +26,7 @@ _NOUN_RECIPIENT_PREPS = frozenset(
 )
 _ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _AUTHOR_PREPS = frozenset({"by", "from", "of"})
+_PARTNER_PREPS = frozenset({"with", "between", "to", "against"})
 # Slots through which an event noun hangs from the verb that carries it.
 _CARRIER_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubjpass", "oprd"})
 # "engaged in talks", "joined in the protest", "pressed for a ceasefire"
@@ -98,6 +99,8 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
                 )
                 for _, obj in preposition_objects(analysis, child, _AUTHOR_PREPS):
                     found.append(conjuncts(analysis, obj))
+                # "welcomed a resumption of ties with Osgiliath"
+                found.extend(_nested_partners(analysis, child))
         for _, obj in preposition_objects(analysis, verb, _RECIPIENT_PREPS):
             found.append(conjuncts(analysis, obj))
         for child in children:  # "demanded that the US withdraw"
@@ -109,6 +112,20 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
     if not actors:
         actors = _controller(analysis, verb)
     return Roles(actors, recipients)
+
+
+def _nested_partners(analysis: Analysis, noun: Token, depth: int = 3) -> list[tuple[Token, ...]]:
+    """Partners named inside an object phrase: "a resumption of ties **with X**",
+    "a resumption of ties **between X and Y**", down a few "of" links."""
+    found: list[tuple[Token, ...]] = []
+    node: Token | None = noun
+    for _ in range(depth):
+        if node is None:
+            break
+        for prep, obj in preposition_objects(analysis, node, _PARTNER_PREPS):
+            found.append(conjuncts(analysis, obj))
+        node = next((o for _, o in preposition_objects(analysis, node, frozenset({"of"}))), None)
+    return found
 
 
 def _controller(analysis: Analysis, verb: Token) -> tuple[Token, ...]:
