@@ -122,7 +122,7 @@ def _nested_partners(analysis: Analysis, noun: Token, depth: int = 3) -> list[tu
     for _ in range(depth):
         if node is None:
             break
-        for prep, obj in preposition_objects(analysis, node, _PARTNER_PREPS):
+        for _, obj in preposition_objects(analysis, node, _PARTNER_PREPS):
             found.append(conjuncts(analysis, obj))
         node = next((o for _, o in preposition_objects(analysis, node, frozenset({"of"}))), None)
     return found
