@@ -201,6 +201,9 @@ def _governing_subject(
             particle = any(c.dep == "prt" for c in analysis.children(head))
             if head.lemma.lower() in _REPORTING_VERBS and not particle:  # "called off" is no report
                 return ()
-            return _verb_roles(analysis, head).actors
+            roles = _verb_roles(analysis, head)
+            if not roles.actors and node.dep == "prep" and roles.recipients:
+                return roles.recipients[0]  # "Serb forces were engaged in ethnic cleansing"
+            return roles.actors
         node = head
     return ()
