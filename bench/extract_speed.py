@@ -1,6 +1,6 @@
 """Throughput and memory of ``extract`` against the spaCy parse alone, in one process.
 
-Usage: python bench/extract_speed.py [--repeat N] [--data DIR]
+Usage: python bench/extract_speed.py [--repeat N] [--data DIR] [--embedding off|ambiguous|all]
 (DIR defaults to ../shared/data/article-extraction-benchmark)
 
 Both runs use the same loaded spaCy pipeline over the same real article bodies
@@ -16,9 +16,11 @@ import json
 import resource
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from tidings.api import Pipeline
+from tidings.config import load_config
 from tidings.errors import NotAnArticleError
 from tidings.model import Article
 
@@ -45,31 +47,49 @@ def spacy_only(pipeline: Pipeline, articles: list[Article]) -> float:
     return time.perf_counter() - start
 
 
-def full(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int]:
+def full(pipeline: Pipeline, articles: list[Article]) -> tuple[float, int, int, int]:
+    """Seconds, events found, sentences given a role, articles whose repetitions used MiniLM."""
     start = time.perf_counter()
-    events = sum(len(r.events) for r in pipeline.run_many(articles))
-    return time.perf_counter() - start, events
+    events = sentences = embedded = 0
+    for result in pipeline.run_many(articles):
+        events += len(result.events)
+        if result.quality is not None:
+            sentences += len(result.quality.sentences)
+            embedded += result.quality.similarity.startswith("embedding")
+    return time.perf_counter() - start, events, sentences, embedded
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument(
+        "--embedding",
+        choices=["off", "ambiguous", "all"],
+        help="override [quality] embedding (default: defaults.toml's)",
+    )
     args = parser.parse_args()
     if not (args.data / "ground-truth.json").exists():
         print(f"benchmark data not found in {args.data}", file=sys.stderr)
         return 2
-    pipeline = Pipeline()
+    config = load_config()
+    if args.embedding:
+        config = replace(config, quality=replace(config.quality, embedding=args.embedding))
+    pipeline = Pipeline(config)
     articles = load_articles(pipeline, args.data)
     words = sum(len(a.text.split()) for a in articles)
-    base, ours, events = [], [], 0
+    base, ours, events, sentences, embedded = [], [], 0, 0, 0
     for _ in range(args.repeat):
         base.append(spacy_only(pipeline, articles))
-        seconds, events = full(pipeline, articles)
+        seconds, events, sentences, embedded = full(pipeline, articles)
         ours.append(seconds)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     b, o = min(base), min(ours)
     print(f"articles: {len(articles)} ({words:,} words), events found: {events}")
+    print(
+        f"quality: {sentences:,} sentences given a role; MiniLM consulted in {embedded} "
+        f"article(s) (embedding = {pipeline.config.quality.embedding!r})"
+    )
     print(f"| pipeline | seconds (best of {args.repeat}) | articles/s |")
     print("|---|---|---|")
     print(

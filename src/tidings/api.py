@@ -73,6 +73,7 @@ class Pipeline:
             overlap_floor=quality.overlap_floor,
             threshold=quality.repeat_threshold,
             embedding_weight=quality.embedding_weight,
+            same_event_bonus=quality.same_event_bonus,
         )
         ontology = load_ontology()
         self.extractor = EventExtractor(

@@ -259,14 +259,13 @@ def ingest_command(
     try:
         config = _ingest_config(config_path, fields, allow_private)
         _check_sources(sources)
+        stdin = sys.stdin.buffer if "-" in sources and sys.stdin is not None else None
         with open_store(db, config) as store:
             if quiet or as_json:
-                report = store.ingest(sources, jobs=jobs, stdin=sys.stdin.buffer)
+                report = store.ingest(sources, jobs=jobs, stdin=stdin)
             else:
                 with ingest_progress(err_console) as progress:
-                    report = store.ingest(
-                        sources, jobs=jobs, progress=progress, stdin=sys.stdin.buffer
-                    )
+                    report = store.ingest(sources, jobs=jobs, progress=progress, stdin=stdin)
     except _Usage as err:
         _fail(str(err), EXIT_BAD_INPUT)
         return

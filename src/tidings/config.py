@@ -6,11 +6,73 @@ import tomllib
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tidings.errors import ConfigError
 
-__all__ = ["Config", "load_config"]
+_R = TypeVar("_R")
+
+__all__ = ["Config", "FetchConfig", "FieldNames", "IngestConfig", "QualityConfig", "load_config"]
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    """How URLs are fetched (``[fetch]`` in ``defaults.toml``)."""
+
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    retries: int
+    backoff: float
+    user_agent: str
+    allow_private: bool
+    allow_networks: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestConfig:
+    """How sources become articles (``[ingest]`` in ``defaults.toml``)."""
+
+    extensions: tuple[str, ...]
+    feed_min_words: int
+    html_min_words: int
+    batch_size: int
+    shingle_words: int
+    minhash_permutations: int
+    minhash_bands: int
+    near_duplicate_threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class FieldNames:
+    """Which JSONL keys / CSV columns hold which article field (``[fields]``)."""
+
+    text: str
+    html: str
+    title: str
+    published: str
+    outlet: str
+    url: str
+    author: str
+
+
+@dataclass(frozen=True, slots=True)
+class QualityConfig:
+    """Article quality: sentence roles and repetition (``[quality]`` in ``defaults.toml``)."""
+
+    enabled: bool
+    embedding: str
+    embedding_package: str
+    overlap_decides: float
+    overlap_floor: float
+    repeat_threshold: float
+    embedding_weight: float
+    same_event_bonus: float
+
+    def __post_init__(self) -> None:
+        modes = ("off", "ambiguous", "all")
+        if self.embedding not in modes:
+            raise ConfigError(f"quality.embedding must be one of {modes}, got {self.embedding!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +85,10 @@ class Config:
     models: tuple[str, ...]
     batch_size: int
     min_confidence: float
+    fetch: FetchConfig
+    ingest: IngestConfig
+    fields: FieldNames
+    quality: QualityConfig
 
 
 _KEYS = {
@@ -35,6 +101,19 @@ _KEYS = {
 }
 
 
+_SECTIONS = {
+    "fetch": FetchConfig,
+    "ingest": IngestConfig,
+    "fields": FieldNames,
+    "quality": QualityConfig,
+}
+
+
+def _section(cls: type[_R], values: dict[str, Any]) -> _R:
+    """Build a section record; TOML arrays become tuples so the record stays immutable."""
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
 def _merge(base: dict[str, Any], override: dict[str, Any], origin: str) -> dict[str, Any]:
     merged = {section: dict(values) for section, values in base.items()}
     for section, values in override.items():
@@ -42,13 +121,17 @@ def _merge(base: dict[str, Any], override: dict[str, Any], origin: str) -> dict[
             raise ConfigError(f"{origin}: unknown section [{section}]; known: {sorted(merged)}")
         for key, value in values.items():
             expected = _KEYS.get((section, key))
+            if expected is None and section in _SECTIONS and key in merged[section]:
+                # Sections read into their own records take their types from the defaults.
+                expected = type(merged[section][key])
             if expected is None:
                 raise ConfigError(
                     f"{origin}: unknown key {section}.{key}; known: {sorted(merged[section])}"
                 )
             if expected is float and isinstance(value, int):
                 value = float(value)
-            if not isinstance(value, expected) or isinstance(value, bool):
+            wrong_bool = isinstance(value, bool) and expected is not bool
+            if not isinstance(value, expected) or wrong_bool:
                 raise ConfigError(
                     f"{origin}: {section}.{key} must be {expected.__name__}, got {value!r}"
                 )
@@ -79,6 +162,10 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         models=tuple(data["nlp"]["models"]),
         batch_size=data["nlp"]["batch_size"],
         min_confidence=data["extract"]["min_confidence"],
+        fetch=_section(FetchConfig, data["fetch"]),
+        ingest=_section(IngestConfig, data["ingest"]),
+        fields=_section(FieldNames, data["fields"]),
+        quality=_section(QualityConfig, data["quality"]),
     )
     unknown = set(overrides) - set(Config.__slots__)
     if unknown:

@@ -10,8 +10,10 @@ __all__ = [
     "BadInputError",
     "ConfigError",
     "DictionaryError",
+    "FetchError",
     "ModelNotFoundError",
     "NotAnArticleError",
+    "StoreError",
     "TidingsError",
 ]
 
@@ -46,3 +48,20 @@ class DictionaryError(TidingsError):
 
 class ConfigError(TidingsError):
     """A configuration file or key is invalid."""
+
+
+class FetchError(TidingsError):
+    """A URL could not be fetched, or was refused before any connection was made.
+
+    ``reason`` is a short tag that callers store: ``blocked-address``, ``bad-url``,
+    ``too-large``, ``too-many-redirects``, ``timeout``, ``unreachable``,
+    ``unsupported-content`` or ``http-<status>`` (e.g. ``http-404``).
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class StoreError(TidingsError):
+    """The article store cannot be opened, migrated or written."""

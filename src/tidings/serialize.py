@@ -10,10 +10,12 @@ from typing import Any
 
 from tidings.api import Result
 from tidings.model import Actor, Attribution, EventMention, Place, Span, TimeRef
+from tidings.quality import ArticleQuality
 
-__all__ = ["SCHEMA", "mention_to_dict", "result_to_dict"]
+__all__ = ["QUALITY_SCHEMA", "SCHEMA", "mention_to_dict", "quality_to_dict", "result_to_dict"]
 
 SCHEMA = "tidings.mention/1"
+QUALITY_SCHEMA = "tidings.quality/1"
 
 
 def _span(span: Span | None, text: str) -> dict[str, Any] | None:
@@ -92,6 +94,40 @@ def mention_to_dict(mention: EventMention, text: str) -> dict[str, Any]:
     }
 
 
+def quality_to_dict(quality: ArticleQuality, text: str) -> dict[str, Any]:
+    """An article's quality; ``text`` is the article text its spans point into.
+
+    Shares are fractions of the article's words (0..1), rounded to 4 places;
+    ``similar_to`` is a 0-based sentence index.
+    """
+    return {
+        "schema": QUALITY_SCHEMA,
+        "verdict": quality.verdict,
+        "words": quality.words,
+        "fact_share": round(quality.fact_share, 4),
+        "distinct_facts": quality.distinct_facts,
+        "named_sources": list(quality.named_sources),
+        "unnamed_sources": list(quality.unnamed_sources),
+        "similarity": quality.similarity,
+        "roles": {
+            r.role.value: {"sentences": r.sentences, "words": r.words, "share": round(r.share, 4)}
+            for r in quality.roles
+        },
+        "sentences": [
+            {
+                "index": s.index,
+                "role": s.role.value,
+                "reason": s.reason,
+                "words": s.words,
+                "similar_to": s.similar_to,
+                "similarity": s.similarity,
+                "span": _span(s.span, text),
+            }
+            for s in quality.sentences
+        ],
+    }
+
+
 def result_to_dict(result: Result) -> dict[str, Any]:
     """A whole article's result: article metadata and its events."""
     article = result.article
@@ -104,4 +140,5 @@ def result_to_dict(result: Result) -> dict[str, Any]:
             "url": article.url,
         },
         "events": [mention_to_dict(m, article.text) for m in result.events],
+        "quality": quality_to_dict(result.quality, article.text) if result.quality else None,
     }
