@@ -20,7 +20,7 @@ from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
 from tidings.extract.roles import Roles, find_roles
-from tidings.extract.status import StatusReading, read_status
+from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
 from tidings.extract.timex import find_times
 from tidings.extract.where_when import event_time, venue
 from tidings.model import (
@@ -48,6 +48,8 @@ _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"
 # Actions whose destination country is their recipient when no other is named:
 # a visit to Amman is received by Jordan, aid sent into Bosnia goes to Bosnia.
 _DESTINATION_CODES = frozenset({"042", "070", "071", "072", "073", "074", "154"})
+# Restrictions and their easing, whose target is the population of the place they cover.
+_DOMESTIC_CODES = frozenset({"081", "172", "175", "132"})
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
@@ -171,11 +173,17 @@ class _ArticleReader:
             actors.append(actor)
         return tuple(actors)
 
-    def _recipients(self, roles: Roles, inner: Sequence[_Trigger]) -> tuple[Actor, ...]:
+    def _recipients(
+        self, token: Token, code: str, roles: Roles, inner: Sequence[_Trigger]
+    ) -> tuple[Actor, ...]:
         options = list(roles.recipients)
         for trigger in inner:  # "threatened to attack South Korea": the attack's target
             inner_roles = find_roles(self.analysis, trigger.token, trigger.event_type, self.events)
             options.extend(inner_roles.recipients)
+        if code[:2] in SPEECH_ACT_ROOTS:
+            for verb in (c for c in self.analysis.children(token) if c.dep == "xcomp"):
+                # "threatened to cut off electricity to Nakhichevan": the threat's target
+                options.extend(find_roles(self.analysis, verb, "", self.events).recipients)
         resolved = [found for option in options if (found := self._resolve(option))]
         # Prefer a phrase naming a country, organisation or person over a bare agent.
         return next(
@@ -193,7 +201,7 @@ class _ArticleReader:
         analysis, token, reading = self.analysis, trigger.token, trigger.reading
         roles = roles or find_roles(analysis, token, trigger.event_type, self.events)
         actors = self._resolve(roles.actors)
-        recipients = self._recipients(roles, inner)
+        recipients = self._recipients(token, code, roles, inner)
         anaphoric = not actors and _is_anaphoric(analysis, token)
         heads = frozenset(t.i for t in roles.actors) | frozenset(
             t.i for option in roles.recipients[:1] for t in option
@@ -233,6 +241,9 @@ class _ArticleReader:
         travels = code[:3] in _DESTINATION_CODES or token.lemma.lower() in _TRAVEL_VERBS
         if not recipients and place is not None and travels:
             recipients = _host(place, actors)
+        if not recipients and place is not None and place.country and code[:3] in _DOMESTIC_CODES:
+            # "lifted the curfew in Darfur": restrictions apply to the place's population
+            recipients = (Actor(text=place.name, span=place.span, country=place.country),)
         self.earlier.extend((*actors, *recipients))
         return Candidate(
             trigger=token,
