@@ -8,6 +8,7 @@ not only the action, so the status changes the code:
 - a planned conflictual action is a threat (13x): "will extend the curfew" is 132,
   "will attack" 138;
 - a planned action made conditional ("will withdraw unless ...") is an ultimatum (139);
+- a halt only threatened ("may halt mediation") is a threat to halt it (134, 135, 131);
 - a refused action ("will not accept refugees") is a rejection (12x);
 - a cancelled meeting or aid programme reduces relations (16x); a called-off
   strike or protest is a concession (080).
@@ -25,6 +26,7 @@ _THREATS = {"14": "133", "15": "130", "16": "131", "163": "1312", "17": "132", "
 _THREAT_DEFAULT = "138"  # roots 18-20: violence
 _REFUSALS = {"04": "125", "03": "120", "06": "121", "07": "122", "08": "124", "05": "120"}
 _CANCELLATIONS = {"04": "160", "046": "164", "07": "162", "06": "161", "14": "080"}
+_THREATENED_HALTS = {"04": "134", "045": "135"}
 _ULTIMATUM = "139"  # "will withdraw its troops unless ...": a conditional promise is a threat
 _INTENT_STATUSES = frozenset({Status.PROPOSED, Status.PLANNED})
 
@@ -45,10 +47,17 @@ def plover_of(ontology: Ontology, code: str) -> EventType | None:
 
 
 def code_for(
-    base: str, status: Status, refused: bool, ontology: Ontology, conditional: bool = False
+    base: str,
+    status: Status,
+    refused: bool,
+    ontology: Ontology,
+    conditional: bool = False,
+    hedged: bool = False,
 ) -> str:
     """The CAMEO code for an action coded ``base`` reported with ``status``."""
     root = int(base[:2])
+    if hedged:
+        return _lookup(_THREATENED_HALTS, base) or "131"
     if conditional and status in _INTENT_STATUSES:
         return _ULTIMATUM
     if refused:

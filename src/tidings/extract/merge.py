@@ -187,11 +187,12 @@ def _mention(
         actors, recipients = _unique([*actors, *recipients]), ()
     refused = any(m.reading.refused for m in members if not m.anaphoric)
     conditional = any(m.reading.conditional for m in members if not m.anaphoric)
+    hedged = any(m.reading.hedged for m in members if not m.anaphoric)
     if first.fixed_code:  # a user dictionary's code, as written
         code, cameo = first.base_code, None
         coded_as = plover_of(ontology, code) or first.event_type
     else:
-        code = code_for(first.base_code, status, refused, ontology, conditional)
+        code = code_for(first.base_code, status, refused, ontology, conditional, hedged)
         cameo = ontology.cameo(code)
         coded_as = cameo.plover
     place = next((m.place for m in members if m.place is not None), None)

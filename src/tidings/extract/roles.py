@@ -32,8 +32,8 @@ _CARRIER_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "compound", "attr", "n
 # "engaged in talks", "joined in the protest", "pressed for a ceasefire"
 _TAKING_PART_PREPS = frozenset({"in", "into", "for"})
 _REPORTING_VERBS = frozenset(
-    "say tell report announce state add note claim insist indicate signal confirm reveal "
-    "disclose declare assert acknowledge write quote cite describe call see view".split()
+    "say tell report state add note claim insist indicate signal confirm reveal "
+    "disclose assert acknowledge write quote cite describe call see view".split()
 )
 _OF_IS_RECIPIENT = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE", "AID", "SANCTION"})
 

@@ -74,6 +74,7 @@ class StatusReading:
     tense: str | None = None
     refused: bool = False  # a negated future: "will not attend" is a refusal
     conditional: bool = False  # "will withdraw unless ...": an ultimatum
+    hedged: bool = False  # a cancellation only threatened: "may halt mediation"
 
 
 def read_status(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> StatusReading:
@@ -86,7 +87,7 @@ def read_status(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> StatusR
     if _has_condition(analysis, reading.frame or trigger, "unless"):
         reading = replace(reading, conditional=True)
     if reading.status in (Status.CANCELLED, Status.DENIED) or reading.governor is not None:
-        return reading
+        return _hedge_cancellation(analysis, lexicon, reading)
     start = reading.frame or reading.cue or trigger
     overriding = {"cancelled", "denied"}
     if reading.status is Status.ONGOING:
@@ -97,7 +98,8 @@ def read_status(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> StatusR
             break
         if frame is not None and frame.kind in overriding:
             status = _KIND_STATUS[frame.kind]
-            return replace(reading, status=status, cue=node, frame=node, tense=_tense_of(status))
+            found = replace(reading, status=status, cue=node, frame=node, tense=_tense_of(status))
+            return _hedge_cancellation(analysis, lexicon, found)
     return reading
 
 
@@ -137,6 +139,19 @@ def _nearest_cue(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> Status
         node = analysis.head(node)
     reading = StatusReading(Status.OCCURRED, None)
     return _negate(reading) if negated else _report_above(analysis, lexicon, reading, trigger)
+
+
+def _hedge_cancellation(
+    analysis: Analysis, lexicon: Lexicon, reading: StatusReading
+) -> StatusReading:
+    """ "may halt mediation", "will cancel the visit": a cancellation not yet made is
+    threatened or planned, and keeps that status (coded as a threat to halt)."""
+    if reading.status is not Status.CANCELLED or reading.frame is None:
+        return reading
+    hedge = _modifier_cue(analysis, lexicon, reading.frame)
+    if hedge is None or hedge[0] not in (Status.POSSIBLE, Status.PLANNED):
+        return reading
+    return replace(reading, status=hedge[0], tense="future", hedged=True)
 
 
 def _has_condition(analysis: Analysis, token: Token, word: str) -> bool:
