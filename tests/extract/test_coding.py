@@ -27,3 +27,13 @@ def test_code_for(
     code = code_for(base, status, refused, load_ontology(), conditional)
     assert code == expected
     load_ontology().cameo(code)  # every produced code exists
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"), [("045", "135"), ("046", "134"), ("040", "134"), ("071", "131")]
+)
+def test_threatened_halts(base: str, expected: str) -> None:
+    """ "may halt mediation": a halt not yet made is a threat to halt."""
+    code = code_for(base, Status.POSSIBLE, False, load_ontology(), hedged=True)
+    assert code == expected
+    load_ontology().cameo(code)

@@ -22,6 +22,7 @@ from tidings.model import Status
         ("China denied that its warships fired on Philippine boats.", "ASSAULT", Status.DENIED),
         ("Scholz cancelled a planned visit to Turkey.", "CONSULT", Status.CANCELLED),
         ("The Kremlin called off talks with Ukraine.", "CONSULT", Status.CANCELLED),
+        ("The EU may halt its mediation between Serbia and Kosovo.", "CONSULT", Status.POSSIBLE),
         ("Israeli troops attacked a camp in Jenin on Monday.", "ASSAULT", Status.OCCURRED),
     ],
 )
