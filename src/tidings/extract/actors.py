@@ -68,6 +68,9 @@ class ActorResolver:
         )
         if is_resolved(actor):
             return actor
+        leader = _led_by(self.kb, tokens, self.on)
+        if leader is not None:
+            return replace(actor, country=leader)
         # "Opposition groups in Zimbabwe": the country comes from a locative phrase.
         for child in analysis.children(head):
             if child.dep == "prep" and child.lower in ("in", "from"):
@@ -145,6 +148,16 @@ class ActorResolver:
         if len(parties) < 2:
             return ()
         return tuple(replace(p, text=head.text, span=head.span) for p in reversed(parties))
+
+
+def _led_by(kb: ActorKB, tokens: Sequence[Token], on: dt.date | None) -> str | None:
+    """ "Vietnamese-led forces", "Saudi-led coalition": the leading country."""
+    for i in range(len(tokens) - 2):
+        if tokens[i + 1].text == "-" and tokens[i + 2].lower == "led":
+            found = kb.resolve([tokens[i].text], on)
+            if found is not None and found.country:
+                return found.country
+    return None
 
 
 def corefers(analysis: Analysis, head: Token) -> bool:

@@ -28,7 +28,9 @@ _ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _AUTHOR_PREPS = frozenset({"by", "from", "of"})
 _PARTNER_PREPS = frozenset({"with", "between", "to", "against"})
 # Slots through which an event noun hangs from the verb that carries it.
-_CARRIER_DEPS = frozenset({"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubjpass", "oprd"})
+_CARRIER_DEPS = frozenset(
+    {"dobj", "obj", "pobj", "prep", "compound", "attr", "nsubjpass", "oprd", "conj"}
+)
 # "engaged in talks", "joined in the protest", "pressed for a ceasefire"
 _TAKING_PART_PREPS = frozenset({"in", "into", "for"})
 _REPORTING_VERBS = frozenset(

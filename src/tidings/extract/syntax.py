@@ -10,7 +10,19 @@ __all__ = ["ancestors", "conjuncts", "phrase", "phrase_span", "preposition_objec
 
 # Dependents that belong to a noun phrase naming an actor ("Russian President Vladimir Putin").
 _PHRASE_DEPS = frozenset(
-    {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case", "quantmod", "punct"}
+    {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "nummod",
+        "flat",
+        "case",
+        "quantmod",
+        "punct",
+        "npadvmod",  # "Vietnamese-led forces"
+    }
 )
 
 
