@@ -13,7 +13,7 @@ from tidings.model import Analysis, Token
 
 __all__ = ["Condition", "FrameRow", "Lexicon", "TriggerRow", "load_lexicon"]
 
-_CONDITION_KINDS = ("prep", "prt", "obj", "mod")
+_CONDITION_KINDS = ("prep", "prt", "obj", "mod", "subj")
 # Word-order conditions used by user verb dictionaries (PETRARCH patterns).
 _ORDER_KINDS = ("before", "after")
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
@@ -42,6 +42,13 @@ class Condition:
                 for i in span
             )
         children = analysis.children(token)
+        if self.kind == "subj":
+            return any(
+                t.lemma.lower() in self.words
+                for c in children
+                if c.dep in ("nsubj", "nsubjpass")
+                for t in analysis.subtree(c)
+            )
         if self.kind == "prep":
             return any(c.dep in _PREP_DEPS and c.lower in self.words for c in children)
         if self.kind == "prt":
