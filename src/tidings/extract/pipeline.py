@@ -50,6 +50,10 @@ _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"
 _DESTINATION_CODES = frozenset({"042", "070", "071", "072", "073", "074", "154"})
 # Restrictions and their easing, whose target is the population of the place they cover.
 _DOMESTIC_CODES = frozenset({"081", "172", "175", "132"})
+# Nouns that an event word can modify without being an event: "riot police", "strike force".
+_AGENT_HEADS = frozenset(
+    "police force squad unit gear officer soldier troop policeman vehicle group".split()
+)
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
@@ -138,7 +142,7 @@ class _ArticleReader:
         lexicon, analysis = self.extractor.lexicon, self.analysis
         triggers = {}
         for token in analysis.sentence_tokens(sentence):
-            row = lexicon.trigger(analysis, token) if _may_trigger(token) else None
+            row = lexicon.trigger(analysis, token) if _may_trigger(analysis, token) else None
             if row is not None:
                 event_type = plover_of(self.extractor.ontology, row.cameo)
                 if event_type is None:
@@ -341,8 +345,13 @@ def _host(place: Place, actors: Sequence[Actor]) -> tuple[Actor, ...]:
     return (Actor(text=place.name, span=place.span, country=place.country),)
 
 
-def _may_trigger(token: Token) -> bool:
-    """Verbs and common nouns; also capitalised nouns outside names ("Talks" in a headline)."""
+def _may_trigger(analysis: Analysis, token: Token) -> bool:
+    """Verbs and common nouns; also capitalised nouns outside names ("Talks" in a
+    headline). Not an event noun that only names a kind of agent ("riot police")."""
+    if token.dep == "compound":
+        head = analysis.head(token)
+        if head is not None and head.lemma.lower() in _AGENT_HEADS:
+            return False
     if token.pos in ("VERB", "NOUN"):
         return True
     return token.pos == "PROPN" and not token.ent_type and not token.text.isupper()
