@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from tidings.actors import ActorKB
-from tidings.extract.syntax import ancestors, phrase, phrase_span
+from tidings.extract.syntax import ancestors, conjuncts, phrase, phrase_span, preposition_objects
 from tidings.model import Actor, Analysis, Span, Token
 
 __all__ = ["ActorResolver", "is_resolved"]
@@ -104,7 +104,11 @@ class ActorResolver:
     def coordinated(
         self, analysis: Analysis, head: Token, earlier: Sequence[Actor]
     ) -> tuple[Actor, ...]:
-        """ "Hungarian and Romanian officials": one actor per coordinated modifier."""
+        """ "Hungarian and Romanian officials", "lawmakers in Fornost and Gondor": one
+        actor per coordinated modifier or place."""
+        located = self._located_in_several(analysis, head)
+        if located:
+            return located
         for modifier in analysis.children(head):
             if modifier.dep not in ("amod", "compound") or modifier.i > head.i:
                 continue
@@ -123,6 +127,31 @@ class ActorResolver:
                             country=resolved.country,
                             sector=resolved.sector,
                             igo=resolved.igo,
+                        )
+                    )
+            if len(found) > 1:
+                return tuple(found)
+        return ()
+
+    def _located_in_several(self, analysis: Analysis, head: Token) -> tuple[Actor, ...]:
+        agent = self.kb.resolve([head.text], self.on)
+        if agent is None or agent.country or not agent.sector:
+            return ()
+        for _, place in preposition_objects(analysis, head, frozenset({"in", "from"})):
+            places = conjuncts(analysis, place)
+            if len(places) < 2:
+                continue
+            found = []
+            for token in places:
+                where = self.kb.resolve([t.text for t in phrase(analysis, token)], self.on)
+                if where is not None and where.country and not where.name:
+                    span = token.span
+                    found.append(
+                        Actor(
+                            text=f"{head.text} ({span.of(analysis.article.text)})",
+                            span=span,
+                            country=where.country,
+                            sector=agent.sector,
                         )
                     )
             if len(found) > 1:

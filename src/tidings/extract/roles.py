@@ -26,6 +26,7 @@ _NOUN_RECIPIENT_PREPS = frozenset(
 )
 _ACTOR_MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _AUTHOR_PREPS = frozenset({"by", "from", "of"})
+_TOPIC_PREPS = frozenset({"of", "about", "over"})
 _PARTNER_PREPS = frozenset({"with", "between", "to", "against"})
 # Slots through which an event noun hangs from the verb that carries it.
 _CARRIER_DEPS = frozenset(
@@ -105,6 +106,8 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
                 found.extend(_nested_partners(analysis, child))
         for _, obj in preposition_objects(analysis, verb, _RECIPIENT_PREPS):
             found.append(conjuncts(analysis, obj))
+        for _, obj in preposition_objects(analysis, verb, _TOPIC_PREPS):
+            found.append(conjuncts(analysis, obj))  # "warned of the Prince", "complained about"
         for child in children:  # "demanded that the US withdraw"
             if child.dep == "ccomp":
                 found.extend(
