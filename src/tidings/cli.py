@@ -330,9 +330,69 @@ def _query_options(function: F) -> F:
 
 @main.command("events")
 @_query_options
-def events_command(db: str, fmt: str, **filters: Any) -> None:
-    """List stored event mentions, newest first (dates: when the event may have happened)."""
-    _query("events", db, fmt, filters)
+@click.option("--mentions", is_flag=True, help="Raw event mentions instead of merged events.")
+def events_command(db: str, fmt: str, mentions: bool, **filters: Any) -> None:
+    """List merged events (one per real-world event), latest report first.
+
+    With --mentions: stored event mentions, newest first (dates: when the event
+    may have happened).
+    """
+    _query("events" if mentions else "linked", db, fmt, filters)
+
+
+@main.command("event")
+@click.argument("event_id", type=int, metavar="ID")
+@_DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the event as JSON.")
+def event_command(event_id: int, db: str, as_json: bool) -> None:
+    """Print one merged event: its status timeline with the evidence of each report."""
+    from rich.console import Console
+
+    from tidings.render_events import print_event
+
+    _need_store(db)
+    try:
+        with _open_store(db) as store:
+            event = store.event(event_id)
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    if as_json:
+        click.echo(json.dumps(event.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_event(event, Console())
+
+
+@main.command("relink")
+@_DB_OPTION
+@click.option(
+    "--minilm", is_flag=True, help="Evidence similarity with the MiniLM embedding (slower)."
+)
+def relink_command(db: str, minilm: bool) -> None:
+    """Merge every stored mention into events again, from scratch."""
+    _need_store(db)
+    try:
+        with _open_store(db) as store:
+            if minilm:
+                from tidings.link.similarity import EmbeddingSimilarity
+
+                store.similarity = EmbeddingSimilarity()
+            count = store.relink()
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    click.echo(f"{count} event(s) linked", err=True)
+
+
+def _open_store(db: str) -> Any:
+    from tidings.store import open_store
+
+    return open_store(db)
+
+
+def _need_store(db: str) -> None:
+    if "://" not in db and not Path(db).exists():
+        _fail(f"no store at {db}; make one with `tidings ingest SOURCE --db {db}`", EXIT_BAD_INPUT)
 
 
 @main.command("articles")
@@ -356,7 +416,15 @@ def _query(what: str, db: str, fmt: str, options: dict[str, Any]) -> None:
     console = Console(soft_wrap=fmt == "jsonl")
     try:
         with open_store(db) as store:
-            if what == "events":
+            if what == "linked":
+                from tidings.render_events import print_linked_events, print_linked_jsonl
+
+                linked = store.linked_events(**options)
+                if fmt == "jsonl":
+                    print_linked_jsonl(linked, console)
+                else:
+                    print_linked_events(linked, console)
+            elif what == "events":
                 events = store.events(**options)
                 if fmt == "jsonl":
                     print_jsonl(events, console)

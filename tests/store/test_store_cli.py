@@ -65,13 +65,13 @@ def test_ingest_report_as_json_and_rerun_adds_nothing(db: Path) -> None:
 
 
 def test_events_as_jsonl_and_table(db: Path) -> None:
-    done = run("events", "--db", str(db), "--format", "jsonl", "--type", "CONSULT")
+    done = run("events", "--mentions", "--db", str(db), "--format", "jsonl", "--type", "CONSULT")
     assert done.returncode == 0, done.stderr
     records = [json.loads(line) for line in done.stdout.splitlines()]
     assert records and all(r["schema"] == "tidings.mention/1" for r in records)
     assert all("CONSULT" in (r["event_type"], r["coded_as"]) for r in records)
     assert all(r["article"]["id"] and r["evidence"][0]["text"] for r in records)
-    table = run("events", "--db", str(db), "--status", "occurred", "--limit", "3")
+    table = run("events", "--mentions", "--db", str(db), "--status", "occurred", "--limit", "3")
     assert table.returncode == 0 and "occurred" in table.stdout
 
 

@@ -128,7 +128,9 @@ MIGRATIONS = Migrations()
 
 @MIGRATIONS.register("initial")
 def _initial(connection: Connection) -> None:
-    tables.metadata.create_all(connection)
+    version_1 = [tables.articles, tables.mentions, tables.mention_actors]
+    version_1 += [tables.article_bands, tables.sources]
+    tables.metadata.create_all(connection, tables=version_1)
     if connection.dialect.name == "sqlite":
         _sqlite_fts(connection)
     else:
@@ -155,3 +157,9 @@ def _sqlite_fts(connection: Connection) -> None:
         "INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END",
     ):
         connection.exec_driver_sql(statement)
+
+
+@MIGRATIONS.register("linked events")
+def _events(connection: Connection) -> None:
+    linked = [tables.events, tables.event_mentions, tables.event_timeline]
+    tables.metadata.create_all(connection, tables=linked)

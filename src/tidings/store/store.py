@@ -15,7 +15,10 @@ from tidings.errors import StoreError
 from tidings.ingest.neardup import MinHasher
 from tidings.ingest.records import Failure, IngestProgress, IngestReport, Prepared, WriteOutcome
 from tidings.ingest.runner import run_ingest
+from tidings.link.compat import Similarity, word_overlap
 from tidings.store.engine import WRITE, make_engine
+from tidings.store.event_queries import LinkedEvent, select_event, select_linked_events
+from tidings.store.linking import link_pending, relink
 from tidings.store.migrations import MIGRATIONS
 from tidings.store.queries import (
     Filters,
@@ -44,6 +47,21 @@ class Store:
         self._hasher = MinHasher(
             settings.minhash_permutations, settings.minhash_bands, settings.shingle_words
         )
+        self._similarity: Similarity | None = None
+
+    @property
+    def similarity(self) -> Similarity:
+        """Evidence similarity for linking (default: content-word overlap).
+
+        Set it to :class:`tidings.link.similarity.EmbeddingSimilarity` for the MiniLM
+        embedding (``tidings relink --minilm``): on the labelled set it scores the
+        same, and it costs a model call per linked mention (docs/benchmarks.md).
+        """
+        return self._similarity or word_overlap
+
+    @similarity.setter
+    def similarity(self, value: Similarity) -> None:
+        self._similarity = value
 
     def __enter__(self) -> Store:
         return self
@@ -100,6 +118,29 @@ class Store:
         with self.engine.connect() as connection:
             return select_events(connection, Filters.of(**filters))
 
+    def linked_events(self, **filters: Any) -> list[LinkedEvent]:
+        """Merged events (one per real-world event), latest report first.
+
+        Keywords as in :meth:`Filters.of`; a filter on actor, type, place or outlet
+        selects events with such a mention, one on status the event's current status.
+        """
+        with self.engine.connect() as connection:
+            return select_linked_events(connection, Filters.of(**filters))
+
+    def event(self, event_id: int) -> LinkedEvent:
+        """One merged event with its status timeline and evidence.
+
+        Raises:
+            BadInputError: no event has this id.
+        """
+        with self.engine.connect() as connection:
+            return select_event(connection, event_id)
+
+    def relink(self) -> int:
+        """Link every stored mention into events from scratch; return how many events."""
+        with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():
+            return relink(connection, self.similarity)
+
     def articles(self, *, with_text: bool = False, **filters: Any) -> list[StoredArticle]:
         """Articles, newest first; event filters select articles with such an event."""
         with self.engine.connect() as connection:
@@ -143,9 +184,18 @@ class Store:
                 self.engine.connect().execution_options(**WRITE) as connection,
                 connection.begin(),
             ):
-                return write_prepared(connection, item, self._hasher, threshold)
+                outcome = write_prepared(connection, item, self._hasher, threshold)
         except (sa.exc.DataError, sa.exc.IntegrityError) as err:
             raise StoreError(f"{item.origin}: the database refused the article: {err}") from err
+        if outcome.added and outcome.events:
+            # Its own transaction, after the article's: a failure here loses no article,
+            # and the next article (or `tidings relink`) links what was left unlinked.
+            with (
+                self.engine.connect().execution_options(**WRITE) as connection,
+                connection.begin(),
+            ):
+                link_pending(connection, self.similarity)
+        return outcome
 
     def record_failure(self, failure: Failure) -> None:
         with self.engine.connect().execution_options(**WRITE) as connection, connection.begin():

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["article_bands", "articles", "mention_actors", "mentions", "metadata", "sources"]
+__all__ = [
+    "article_bands",
+    "articles",
+    "event_mentions",
+    "event_timeline",
+    "events",
+    "mention_actors",
+    "mentions",
+    "metadata",
+    "sources",
+]
 
 metadata = sa.MetaData()
 
@@ -103,4 +113,61 @@ sources = sa.Table(
     sa.Column("reason", sa.String(64)),
     sa.Column("message", sa.Text),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Linked events (migration 2): one row per real-world event, its members and its timeline.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("family", sa.String(16), nullable=False, index=True),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("disputed", sa.Boolean, nullable=False, default=False),
+    sa.Column("parties", sa.JSON, nullable=False),  # party keys, sorted
+    sa.Column("place", sa.Text),
+    # The days the event may fall on: the union of its members' windows.
+    sa.Column("date_from", sa.Date, index=True),
+    sa.Column("date_to", sa.Date),
+    sa.Column("first_report", sa.Date),
+    sa.Column("latest_report", sa.Date, index=True),
+    sa.Column("sources", sa.Integer, nullable=False),  # independent sources
+    sa.Column("outlets", sa.JSON, nullable=False),
+    sa.Column("mention_count", sa.Integer, nullable=False),
+)
+
+event_mentions = sa.Table(
+    "event_mentions",
+    metadata,
+    sa.Column(
+        "mention_id",
+        sa.Integer,
+        sa.ForeignKey("mentions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "event_id",
+        sa.Integer,
+        sa.ForeignKey("events.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("score", sa.Float),  # the joining score; NULL for the mention that began it
+)
+
+event_timeline = sa.Table(
+    "event_timeline",
+    metadata,
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("position", sa.Integer, primary_key=True),
+    sa.Column(
+        "mention_id", sa.Integer, sa.ForeignKey("mentions.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("article_id", sa.Integer, nullable=False),
+    sa.Column("reported", sa.Date),
+    sa.Column("outlet", sa.String(255)),
+    sa.Column("status", sa.String(16), nullable=False),  # what this report says
+    sa.Column("status_after", sa.String(16), nullable=False),  # the event's status after it
+    sa.Column("changed", sa.Boolean, nullable=False),
 )
