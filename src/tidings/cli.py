@@ -300,17 +300,28 @@ def _check_sources(sources: tuple[str, ...]) -> None:
             raise _Usage(f"no such file or directory: {source}")
 
 
+_FILTER_OPTIONS = [
+    _DB_OPTION,
+    click.option("--actor", help="Actor code prefix (RUS, RUSGOV) or part of a name."),
+    click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT."),
+    click.option("--status", help="occurred, ongoing, planned, proposed, possible, ..."),
+    click.option("--place", help="Part of the venue name, or its country code."),
+    click.option("--since", metavar="YYYY-MM-DD", help="From this day on."),
+    click.option("--until", metavar="YYYY-MM-DD", help="Up to this day."),
+    click.option("--outlet", help="Part of the outlet name."),
+    click.option("--search", help="Words that must all occur in the article text."),
+]
+
+
+def _filter_options(function: F) -> F:
+    for option in reversed(_FILTER_OPTIONS):
+        function = option(function)
+    return function
+
+
 def _query_options(function: F) -> F:
     options = [
-        _DB_OPTION,
-        click.option("--actor", help="Actor code prefix (RUS, RUSGOV) or part of a name."),
-        click.option("--type", "event_type", help="PLOVER event type, e.g. CONSULT."),
-        click.option("--status", help="occurred, ongoing, planned, proposed, possible, ..."),
-        click.option("--place", help="Part of the venue name, or its country code."),
-        click.option("--since", metavar="YYYY-MM-DD", help="From this day on."),
-        click.option("--until", metavar="YYYY-MM-DD", help="Up to this day."),
-        click.option("--outlet", help="Part of the outlet name."),
-        click.option("--search", help="Words that must all occur in the article text."),
+        *_FILTER_OPTIONS,
         click.option(
             "--limit", type=click.IntRange(min=1), default=100, show_default=True, help="At most."
         ),
@@ -382,6 +393,59 @@ def relink_command(db: str, minilm: bool) -> None:
         _fail(str(err), EXIT_BAD_INPUT)
         return
     click.echo(f"{count} event(s) linked", err=True)
+
+
+@main.command("export")
+@_filter_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "plover", "csv", "gdelt", "parquet"]),
+    required=True,
+    help="jsonl: tidings records; plover: PLOVER/POLECAT-style JSON; gdelt: GDELT 2.0 "
+    "event table (tab-separated, no header); csv: GDELT columns with a header; parquet: "
+    "GDELT columns, typed (needs pyarrow).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write here (default: standard output; parquet needs a file).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (default: all).")
+@click.option("--merged", is_flag=True, help="One row per merged event (its first report) instead.")
+def export_command(
+    fmt: str, out: str | None, limit: int | None, merged: bool, **filters: Any
+) -> None:
+    """Write stored event mentions (one row each) in the field's formats.
+
+    With --merged: one row per merged event, counts of its mentions and sources.
+    """
+    from tidings.export import export_events, merged_events
+
+    filters["type"] = filters.pop("event_type")
+    filters["text"] = filters.pop("search")
+    db = filters.pop("db")
+    _need_store(db)
+    try:
+        if fmt == "parquet" and out is None:
+            raise _Usage("parquet needs a file: give --out FILE")
+        with _open_store(db) as store:
+            if merged:
+                events: list[Any] = merged_events(store, limit=limit, **filters)
+            else:
+                events = store.events(limit=limit, **filters)
+        count = export_events(events, fmt, out if out is not None else sys.stdout)
+    except _Usage as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    except OSError as err:
+        _fail(f"cannot write {out}: {err.strerror}", EXIT_BAD_INPUT)
+        return
+    what = "merged event(s)" if merged else "event mention(s)"
+    click.echo(f"{count} {what} exported", err=True)
 
 
 def _open_store(db: str) -> Any:
