@@ -117,6 +117,16 @@ def extract_command(
     _print_result(result, fmt)
 
 
+def _print_report(evaluate: Callable[[], Any], as_json: bool) -> None:
+    """Run an evaluation and print its report (a table, or JSON)."""
+    try:
+        report = evaluate()
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Score tidings against gold-standard data (see docs/accuracy.md)."""
@@ -130,12 +140,7 @@ def eval_plover(path: str, as_json: bool) -> None:
     from tidings.api import Pipeline
     from tidings.eval import evaluate_plover
 
-    try:
-        report = evaluate_plover(path, Pipeline())
-    except TidingsError as err:
-        _fail(str(err), EXIT_BAD_INPUT)
-        return
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+    _print_report(lambda: evaluate_plover(path, Pipeline()), as_json)
 
 
 @eval_group.command("petrarch")
@@ -170,12 +175,10 @@ def eval_petrarch(
     from tidings.api import Pipeline
     from tidings.eval import evaluate_petrarch
 
-    try:
-        report = evaluate_petrarch(path, Pipeline(), actors=actors, agents=agents, verbs=verbs)
-    except TidingsError as err:
-        _fail(str(err), EXIT_BAD_INPUT)
-        return
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+    _print_report(
+        lambda: evaluate_petrarch(path, Pipeline(), actors=actors, agents=agents, verbs=verbs),
+        as_json,
+    )
 
 
 @eval_group.command("quality")
@@ -186,12 +189,7 @@ def eval_quality(path: str, as_json: bool) -> None:
     from tidings.api import Pipeline
     from tidings.eval.quality import evaluate_quality
 
-    try:
-        report = evaluate_quality(path, Pipeline())
-    except TidingsError as err:
-        _fail(str(err), EXIT_BAD_INPUT)
-        return
-    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.format_table())
+    _print_report(lambda: evaluate_quality(path, Pipeline()), as_json)
 
 
 _DB_OPTION = click.option(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
@@ -11,13 +11,12 @@ from sqlalchemy.engine import Connection
 
 from tidings.errors import BadInputError
 from tidings.model import EventType, Status
-from tidings.store.queries import Filters, _text_match
+from tidings.store.queries import Filters, _contains, _event_conditions, _text_match
 from tidings.store.tables import (
     articles,
     event_mentions,
     event_timeline,
     events,
-    mention_actors,
     mentions,
 )
 
@@ -98,29 +97,12 @@ def select_linked_events(connection: Connection, filters: Filters) -> list[Linke
     member = sa.select(event_mentions.c.event_id).join(
         mentions, mentions.c.id == event_mentions.c.mention_id
     )
-    conditions: list[sa.ColumnElement[bool]] = []
-    if filters.event_type:
-        conditions.append(
-            sa.or_(
-                mentions.c.event_type == filters.event_type,
-                mentions.c.coded_as == filters.event_type,
-            )
-        )
-    if filters.place:
-        conditions.append(
-            sa.or_(
-                sa.func.lower(mentions.c.place).contains(filters.place.lower(), autoescape=True),
-                mentions.c.place_country == filters.place.upper(),
-            )
-        )
-    if filters.actor:
-        conditions.append(_actor(filters.actor))
+    # Type, place and actor select member mentions; status and dates are the event's own.
+    conditions = _event_conditions(replace(filters, status=None), dated=False)
     if filters.outlet or filters.text:
         member = member.join(articles, articles.c.id == mentions.c.article_id)
     if filters.outlet:
-        conditions.append(
-            sa.func.lower(articles.c.outlet).contains(filters.outlet.lower(), autoescape=True)
-        )
+        conditions.append(_contains(articles.c.outlet, filters.outlet))
     if filters.text:
         conditions.append(_text_match(connection, filters.text))
     query = sa.select(events)
@@ -189,20 +171,6 @@ def _event(row: Any, steps: tuple[TimelineStep, ...] = ()) -> LinkedEvent:
         mentions=row.mention_count,
         timeline=steps,
     )
-
-
-def _actor(actor: str) -> sa.ColumnElement[bool]:
-    if actor.isalpha() and actor.isupper():
-        match = sa.or_(
-            mention_actors.c.code.startswith(actor, autoescape=True),
-            mention_actors.c.igo == actor,
-        )
-    else:
-        match = sa.or_(
-            sa.func.lower(mention_actors.c.name).contains(actor.lower(), autoescape=True),
-            sa.func.lower(mention_actors.c.text).contains(actor.lower(), autoescape=True),
-        )
-    return sa.exists().where(mention_actors.c.mention_id == mentions.c.id, match)
 
 
 def _iso(value: dt.date | None) -> str | None:
