@@ -479,11 +479,11 @@ def _query(what: str, db: str, fmt: str, options: dict[str, Any]) -> None:
     try:
         with open_store(db) as store:
             if what == "linked":
-                from tidings.render_events import print_linked_events, print_linked_jsonl
+                from tidings.render_events import print_linked_events
 
                 linked = store.linked_events(**options)
                 if fmt == "jsonl":
-                    print_linked_jsonl(linked, console)
+                    print_jsonl(linked, console)
                 else:
                     print_linked_events(linked, console)
             elif what == "events":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -11,12 +10,7 @@ from rich.table import Table
 
 from tidings.store.event_queries import LinkedEvent
 
-__all__ = ["print_event", "print_linked_events", "print_linked_jsonl"]
-
-
-def print_linked_jsonl(events: Sequence[LinkedEvent], console: Console) -> None:
-    for event in events:
-        console.out(json.dumps(event.to_dict(), ensure_ascii=False), highlight=False)
+__all__ = ["print_event", "print_linked_events"]
 
 
 def print_linked_events(events: Sequence[LinkedEvent], console: Console) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any, Protocol
 
 from rich.console import Console
 from rich.markup import escape
@@ -76,7 +77,12 @@ def print_report(report: IngestReport, console: Console) -> None:
         console.print(f"  ... and {report.failed - _FAILURES_SHOWN} more", highlight=False)
 
 
-def print_jsonl(records: Sequence[StoredEvent | StoredArticle], console: Console) -> None:
+class _Record(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def print_jsonl(records: Sequence[_Record], console: Console) -> None:
+    """One JSON object a line: stored mentions, articles or linked events."""
     for record in records:
         console.out(json.dumps(record.to_dict(), ensure_ascii=False), highlight=False)
 
