@@ -109,15 +109,15 @@ def _status(members: Sequence[Candidate]) -> tuple[Status, bool]:
 
 def _unique(actors: Sequence[Actor], exclude: Sequence[Actor] = ()) -> tuple[Actor, ...]:
     """Distinct actors; a bare country is dropped when a more specific actor of the
-    same country is present ("Turkey" beside "President Erdogan"), as is anything
-    already in ``exclude``."""
+    same country is present in the same role ("Turkey" beside "President Erdogan"), and
+    anything already in ``exclude`` (a country can still be the target of its own
+    police or protesters)."""
     seen: dict[tuple[str | None, ...], Actor] = {}
     for actor in actors:
         seen.setdefault((actor.country, actor.sector, actor.igo, actor.name), actor)
     taken = {(a.country, a.sector, a.igo, a.name) for a in exclude}
-    pool = (*seen.values(), *exclude)
-    specific = {a.country for a in pool if a.sector or a.name}
-    named = {(a.country, a.sector) for a in pool if a.name}
+    specific = {a.country for a in seen.values() if a.sector or a.name}
+    named = {(a.country, a.sector) for a in (*seen.values(), *exclude) if a.name}
     return tuple(
         a
         for key, a in seen.items()

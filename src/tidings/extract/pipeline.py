@@ -19,7 +19,7 @@ from tidings.extract.coding import plover_of
 from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
-from tidings.extract.roles import Roles, find_roles
+from tidings.extract.roles import Roles, find_roles, named_in_complements
 from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
 from tidings.extract.timex import find_times
 from tidings.extract.where_when import event_time, venue
@@ -50,6 +50,8 @@ _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"
 _DESTINATION_CODES = frozenset({"042", "070", "071", "072", "073", "074", "154"})
 # Restrictions and their easing, whose target is the population of the place they cover.
 _DOMESTIC_CODES = frozenset({"081", "172", "175", "132"})
+# Event types whose acts are mostly internal: protests, repression and its easing.
+_INTERNAL_TYPES = frozenset({EventType.PROTEST, EventType.COERCE, EventType.CONCEDE})
 # Nouns that an event word can modify without being an event: "riot police", "strike force".
 _AGENT_HEADS = frozenset(
     "police force squad unit gear officer soldier troop policeman vehicle group".split()
@@ -189,6 +191,9 @@ class _ArticleReader:
                 # "threatened to cut off electricity to Nakhichevan": the threat's target
                 options.extend(find_roles(self.analysis, verb, "", self.events).recipients)
         resolved = [found for option in options if (found := self._resolve(option))]
+        if not resolved and code[:2] != "04":  # a meeting's deeper names are its topics
+            options = named_in_complements(self.analysis, token)
+            resolved += [found for option in options if (found := self._resolve(option))]
         # Prefer a phrase naming a country, organisation or person over a bare agent.
         return next(
             (r for r in resolved if any(is_resolved(a) for a in r)), resolved[0] if resolved else ()
@@ -248,6 +253,8 @@ class _ArticleReader:
         if not recipients and place is not None and place.country and code[:3] in _DOMESTIC_CODES:
             # "lifted the curfew in Darfur": restrictions apply to the place's population
             recipients = (Actor(text=place.name, span=place.span, country=place.country),)
+        if not recipients and trigger.event_type in _INTERNAL_TYPES:
+            recipients = _internal_target(trigger.event_type, place, actors)
         self.earlier.extend((*actors, *recipients))
         return Candidate(
             trigger=token,
@@ -336,6 +343,23 @@ def _at_home(actors: Sequence[Actor], country: str) -> tuple[Actor, ...]:
         replace(a, country=country) if a.country is None and a.igo is None and a.sector else a
         for a in actors
     )
+
+
+def _internal_target(
+    event_type: EventType, place: Place | None, actors: Sequence[Actor]
+) -> tuple[Actor, ...]:
+    """ "Demonstrators in Baghdad rioted", "police confiscated weapons", "the union called
+    off its strike": an internal act with no named target is aimed at the country where it
+    happens (the place's, else the actor's own), as CAMEO coders code it."""
+    sector = "GOV" if event_type is EventType.PROTEST else None  # protests address rulers
+    if place is not None and place.country:
+        return (Actor(text=place.name, span=place.span, country=place.country, sector=sector),)
+    homes = {a.country for a in actors if a.country and a.igo is None}
+    if len(homes) != 1:
+        return ()
+    (home,) = homes
+    first = next(a for a in actors if a.country == home)
+    return (Actor(text=first.text, span=first.span, country=home, sector=sector),)
 
 
 def _host(place: Place, actors: Sequence[Actor]) -> tuple[Actor, ...]:

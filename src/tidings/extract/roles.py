@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tidings.extract.syntax import conjuncts, preposition_objects
 from tidings.model import Analysis, Token
 
-__all__ = ["Roles", "find_roles"]
+__all__ = ["Roles", "find_roles", "named_in_complements"]
 
 # Verbs whose object names an event they do not change: "held talks", "launched an attack".
 LIGHT_VERBS = frozenset(
@@ -117,6 +117,49 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
     if not actors:
         actors = _controller(analysis, verb)
     return Roles(actors, recipients)
+
+
+# Dependents that never lead to the party an event is aimed at.
+_NOT_COMPLEMENT = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "agent", "punct", "aux", "auxpass", "neg", "mark", "cc"}
+    | {"conj", "parataxis"}  # a coordinated verb is a predicate of its own
+)
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# "arrested protesters in Nairobi": a place after these is the venue, not a party.
+_LOCATIVE_PREPS = frozenset("in at near outside inside around across throughout within".split())
+
+
+def named_in_complements(
+    analysis: Analysis, trigger: Token, depth: int = 6
+) -> list[tuple[Token, ...]]:
+    """Named parties inside the trigger's complements, nearest first.
+
+    The last resort for a recipient when no argument slot names one: "agreed to
+    provide aid **for Romania and Poland**", "a hunger strike to protest against
+    **Sweden**'s decision", "complained over two **Israeli** air raids". Subjects
+    (the actor's side) are not searched, nor clauses that report the event, and a
+    place after a locative preposition is a venue ("arrested protesters in Nairobi").
+    """
+    found: list[tuple[Token, ...]] = []
+    level = [trigger]
+    for _ in range(depth):
+        below: list[Token] = []
+        for node in level:
+            for child in analysis.children(node):
+                if child.dep in _NOT_COMPLEMENT or (
+                    child.pos in ("VERB", "AUX") and child.lemma.lower() in _REPORTING_VERBS
+                ):
+                    continue
+                venue = (
+                    child.dep == "pobj"
+                    and node.lower in _LOCATIVE_PREPS
+                    and child.ent_type in ("GPE", "LOC", "FAC")
+                )
+                if child.ent_type in _NAMED and child.dep not in ("compound", "flat") and not venue:
+                    found.append(conjuncts(analysis, child))
+                below.append(child)
+        level = below
+    return found
 
 
 def _nested_partners(analysis: Analysis, noun: Token, depth: int = 3) -> list[tuple[Token, ...]]:
