@@ -18,6 +18,8 @@ LIGHT_VERBS = frozenset(
 )
 # "urged Iran to talk": the object, not the subject, does the embedded action.
 _OBJECT_CONTROL = frozenset("urge ask invite press force persuade tell call allow order".split())
+# Passives that describe their subject's stance: "is committed to", "is determined to".
+_STATIVE_PASSIVES = frozenset("commit determine resolve prepare dedicate oblige".split())
 _RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "upon", "toward", "towards"}
 )
@@ -77,6 +79,8 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
     for child in children:
         if child.dep in ("nsubj", "csubj"):
             actors = conjuncts(analysis, child)
+        elif child.dep == "nsubjpass" and verb.lemma.lower() in _STATIVE_PASSIVES:
+            actors = conjuncts(analysis, child)  # "Vietnam is committed to opening up"
         elif child.dep == "nsubjpass":
             recipients = (conjuncts(analysis, child),)
         elif child.dep == "agent":
@@ -181,6 +185,10 @@ def _controller(analysis: Analysis, verb: Token) -> tuple[Token, ...]:
     head = analysis.head(verb)
     if head is None:
         return ()
+    if verb.dep == "pcomp" and head.dep == "prep":
+        # "youths resorted to throwing stones", "threatened with cutting off aid"
+        carrier = analysis.head(head)
+        return _verb_roles(analysis, carrier).actors if carrier is not None else ()
     if verb.dep == "acl" and head.pos == "NOUN" and head.dep in ("dobj", "attr"):
         # "Israel and the Palestinians reached a consensus to exchange information"
         carrier = analysis.head(head)
