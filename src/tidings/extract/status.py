@@ -165,6 +165,9 @@ def _has_condition(analysis: Analysis, token: Token, word: str) -> bool:
 def _may_climb(analysis: Analysis, node: Token, trigger: Token) -> bool:
     if analysis.head(node) is None or node.dep not in _CLIMB_DEPS:
         return False
+    if node is trigger and node.dep == "acl" and node.tag == "VBN":
+        return False  # "will return equipment seized last year": the seizure is done
+
     # A finite verb that is not a light verb ends the walk for an event noun:
     # in "the meeting represents a gesture" nothing above says whether it happened.
     return not (
