@@ -54,7 +54,13 @@ class ActorResolver:
             return None
         tokens = phrase(analysis, head)
         found = self.kb.resolve([t.text for t in tokens], self.on)
-        if found is None or _owned_thing(analysis, self.kb, tokens, head, self.on):
+        if found is None:
+            # "Kenzo Oshima, the United Nations relief coordinator": the apposition says who
+            for child in analysis.children(head):
+                if child.dep == "appos" and (described := self.resolve(analysis, child)):
+                    return described if is_resolved(described) else None
+            return None
+        if _owned_thing(analysis, self.kb, tokens, head, self.on):
             return None
         span = phrase_span(tokens)
         actor = Actor(

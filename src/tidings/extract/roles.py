@@ -40,6 +40,7 @@ _REPORTING_VERBS = frozenset(
     "say tell report state add note claim insist indicate signal confirm reveal "
     "disclose assert acknowledge write quote cite describe call see view".split()
 )
+_MEASURE_NOUNS = frozenset("round series wave spate string bout day week month year".split())
 _OF_IS_RECIPIENT = frozenset({"COERCE", "ASSAULT", "RETREAT", "CONCEDE", "AID", "SANCTION"})
 
 
@@ -142,7 +143,8 @@ def named_in_complements(
     provide aid **for Romania and Poland**", "a hunger strike to protest against
     **Sweden**'s decision", "complained over two **Israeli** air raids". Subjects
     (the actor's side) are not searched, nor clauses that report the event, and a
-    place after a locative preposition is a venue ("arrested protesters in Nairobi").
+    place after a locative preposition that places the event is its venue ("arrested
+    protesters in Nairobi"), not a party.
     """
     found: list[tuple[Token, ...]] = []
     level = [trigger]
@@ -158,12 +160,20 @@ def named_in_complements(
                     child.dep == "pobj"
                     and node.lower in _LOCATIVE_PREPS
                     and child.ent_type in ("GPE", "LOC", "FAC")
+                    and _sets_scene(analysis, node, trigger)
                 )
                 if child.ent_type in _NAMED and child.dep not in ("compound", "flat") and not venue:
                     found.append(conjuncts(analysis, child))
                 below.append(child)
         level = below
     return found
+
+
+def _sets_scene(analysis: Analysis, prep: Token, trigger: Token) -> bool:
+    """Whether a locative phrase places the event ("arrested protesters in Nairobi") rather
+    than a noun ("parties to the conflict in Iraq")."""
+    head = analysis.head(prep)
+    return head is None or head.i == trigger.i or head.pos in ("VERB", "AUX")
 
 
 def _nested_partners(analysis: Analysis, noun: Token, depth: int = 3) -> list[tuple[Token, ...]]:
@@ -237,6 +247,16 @@ def _noun_roles(analysis: Analysis, noun: Token, event_type: str, events: frozen
     return Roles(tuple(actors), tuple(recipients))
 
 
+def _measures(analysis: Analysis, prep: Token) -> bool:
+    """ "three rounds **of** talks", "ten days **of** war games": an amount of events."""
+    head = analysis.head(prep)
+    return (
+        prep.lower == "of"
+        and head is not None
+        and (head.ent_type in ("DATE", "TIME", "CARDINAL") or head.lemma.lower() in _MEASURE_NOUNS)
+    )
+
+
 def _governing_subject(
     analysis: Analysis, noun: Token, events: frozenset[int]
 ) -> tuple[Token, ...]:
@@ -251,7 +271,12 @@ def _governing_subject(
         head = analysis.head(node)
         if head is None or head.i in events:
             return ()
-        if head.dep == "prep" and node.dep == "pobj" and head.lower not in _TAKING_PART_PREPS:
+        if (
+            head.dep == "prep"
+            and node.dep == "pobj"
+            and head.lower not in _TAKING_PART_PREPS
+            and not _measures(analysis, head)
+        ):
             return ()  # "during the summit": the verb's subject did not hold the summit
         if head.pos in ("VERB", "AUX"):
             particle = any(c.dep == "prt" for c in analysis.children(head))
