@@ -225,9 +225,12 @@ class _ArticleReader:
             # "police arrested protesters in Nairobi": agents act where the event is
             actors = _at_home(actors, place.country)
             recipients = _at_home(recipients, place.country)
+        agents = tuple(a for a in actors if a.sector)
         actors = tuple(a for a in actors if is_resolved(a))
         if not actors and trigger.event_type is EventType.ASSAULT:
             actors = _unidentified(token, place, recipients)
+        if not actors:
+            actors = agents  # "fundamentalists began a hunger strike against the President"
         if not actors and not anaphoric:
             return None
         if place is not None and place.country:
