@@ -50,8 +50,11 @@ _HOSTING_VERBS = frozenset({"host", "mediate", "broker", "facilitate", "arrange"
 _DESTINATION_CODES = frozenset({"042", "070", "071", "072", "073", "074", "154"})
 # Restrictions and their easing, whose target is the population of the place they cover.
 _DOMESTIC_CODES = frozenset({"081", "172", "175", "132"})
-# Event types whose acts are mostly internal: protests, repression and its easing.
-_INTERNAL_TYPES = frozenset({EventType.PROTEST, EventType.COERCE, EventType.CONCEDE})
+# Event types whose target, when unnamed, is the place they happen in (or the actor's own
+# country): protests, repression and its easing, violence.
+_INTERNAL_TYPES = frozenset(
+    {EventType.PROTEST, EventType.COERCE, EventType.CONCEDE, EventType.ASSAULT}
+)
 # Nouns that an event word can modify without being an event: "riot police", "strike force".
 _AGENT_HEADS = frozenset(
     "police force squad unit gear officer soldier troop policeman vehicle group".split()
@@ -352,8 +355,9 @@ def _internal_target(
     event_type: EventType, place: Place | None, actors: Sequence[Actor]
 ) -> tuple[Actor, ...]:
     """ "Demonstrators in Baghdad rioted", "police confiscated weapons", "the union called
-    off its strike": an internal act with no named target is aimed at the country where it
-    happens (the place's, else the actor's own), as CAMEO coders code it."""
+    off its strike", "bombers killed 23 people in Tel Aviv": an act with no named target
+    is aimed at the country where it happens (the place's, else the actor's own), as
+    CAMEO coders code it."""
     sector = "GOV" if event_type is EventType.PROTEST else None  # protests address rulers
     if place is not None and place.country:
         return (Actor(text=place.name, span=place.span, country=place.country, sector=sector),)
