@@ -72,6 +72,9 @@ class ActorResolver:
             role=found.role,
             igo=found.igo,
         )
+        settled = self._settled_in(analysis, head, actor)
+        if settled is not None:
+            return settled
         if is_resolved(actor):
             return actor
         leader = _led_by(self.kb, tokens, self.on)
@@ -96,6 +99,21 @@ class ActorResolver:
             return actor
         same = next((e for e in reversed(earlier) if e.sector == actor.sector and e.country), None)
         return replace(actor, country=same.country) if same is not None else actor
+
+    def _settled_in(self, analysis: Analysis, head: Token, actor: Actor) -> Actor | None:
+        """ "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
+        living in another country is coded to the country it lives in."""
+        if actor.sector or actor.name or actor.igo or head.pos not in ("NOUN", "PROPN"):
+            return None
+        for child in analysis.children(head):
+            if child.dep != "prep" or child.lower not in ("in", "of"):
+                continue
+            for place in (g for g in analysis.children(child) if g.dep == "pobj"):
+                found = self.kb.resolve([t.text for t in phrase(analysis, place)], self.on)
+                home = None if found is None or found.name or found.sector else found.country
+                if home and home != actor.country:
+                    return replace(actor, country=home)
+        return None
 
     def _subject_above(self, analysis: Analysis, token: Token) -> Actor | None:
         """ "China denied that its coast guard fired": the subject of a governing clause."""
