@@ -386,3 +386,18 @@ def test_g20_leaders_and_foreign_ministers_are_current(country: str) -> None:
     foreign = ("Foreign Affairs", "External Affairs", "Secretary of State", "Foreign Secretary",
                "International Relations")  # fmt: skip
     assert any(word in role for role in current for word in foreign), current
+
+
+def test_misspelt_country_names_are_corrected_once_unambiguous(kb: ActorKB) -> None:
+    def country(word: str) -> str | None:
+        found = kb.resolve([word])
+        return found.country if found else None
+
+    assert country("Afganistan") == "AFG"
+    assert country("Quatar") == "QAT"
+    assert country("Phillippines") == "PHL"
+    # real names are never "corrected", and short or lowercase words are left alone
+    assert country("Austrian") == "AUT"
+    assert country("Australian") == "AUS"
+    assert kb.resolve(["Irak"]) is None
+    assert kb.resolve(["afganistan"]) is None

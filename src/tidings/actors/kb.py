@@ -72,6 +72,33 @@ def _merge(user: _Index, default: _Index) -> dict[str, tuple[_Pattern, ...]]:
     return merged
 
 
+# Shorter names are too close to ordinary words to correct ("Iram", "Mali").
+_MIN_MISSPELT = 6
+_CORRECTABLE = frozenset({"country", "demonym"})
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _near_index(index: _Index) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Single-word country and nationality names, and their one-letter deletions mapped
+    to the names, for correcting misspellings."""
+    names = frozenset(
+        first
+        for first, patterns in index.items()
+        if len(first) >= _MIN_MISSPELT
+        and any(
+            len(p.words) == 1 and any(e.kind in _CORRECTABLE for e in p.entries) for p in patterns
+        )
+    )
+    near: dict[str, set[str]] = {}
+    for name in names:
+        for variant in _deletions(name):
+            near.setdefault(variant, set()).add(name)
+    return names, {k: frozenset(v) for k, v in near.items()}
+
+
 def _span_days(entry: ActorEntry) -> int:
     start = entry.start or dt.date.min
     end = entry.end or dt.date.max
@@ -103,7 +130,7 @@ class ActorKB:
     modified; :meth:`with_entries` returns a new one.
     """
 
-    __slots__ = ("_entries", "_index", "_persons")
+    __slots__ = ("_correctable", "_entries", "_index", "_near", "_persons")
 
     def __init__(self, entries: Iterable[ActorEntry], *, _index: _Index | None = None) -> None:
         self._entries = tuple(entries)
@@ -113,6 +140,7 @@ class ActorKB:
             if entry.person is not None:
                 persons.setdefault(entry.person, []).append(entry)
         self._persons = {name: tuple(found) for name, found in persons.items()}
+        self._correctable, self._near = _near_index(self._index)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -155,7 +183,7 @@ class ActorKB:
         """
         if not 0 <= start < len(words):
             return None
-        patterns = self._index.get(fold(words[start]))
+        patterns = self._index.get(fold(words[start])) or self._misspelt(words[start])
         if not patterns:
             return None
         limit = min(len(words) - start, len(patterns[0].words))
@@ -173,6 +201,22 @@ class ActorKB:
             if entry is not None:
                 return size, entry
         return None
+
+    def _misspelt(self, word: str) -> tuple[_Pattern, ...]:
+        """A country or nationality spelt one letter off ("Afganistan", "Quatar")."""
+        if len(word) < _MIN_MISSPELT or not word[:1].isupper():
+            return ()
+        folded = fold(word)
+        found: set[str] = set()
+        for variant in (folded, *_deletions(folded)):
+            found |= self._near.get(variant, frozenset())  # a letter missing or changed
+            if variant in self._correctable:
+                found.add(variant)  # a letter too many
+        found.discard(folded)
+        if len(found) != 1:
+            return ()
+        (key,) = found
+        return tuple(p for p in self._index[key] if len(p.words) == 1)
 
     def resolve(self, words: Sequence[str], on: dt.date | None = None) -> ResolvedActor | None:
         """Resolve a noun phrase such as ``["Russian", "President", "Vladimir", "Putin"]``.

@@ -63,7 +63,7 @@ _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
 _AGREE_FRAMES = frozenset(
-    "agree pledge promise vow commit offer propose willing ready prepared".split()
+    "agree pledge promise vow commit committed offer propose willing ready prepared".split()
 )
 # "Russia said Sudan must return the helicopter" is a demand by Russia on Sudan.
 _OBLIGATION_MODALS = frozenset({"must"})
@@ -361,6 +361,8 @@ def _internal_target(
     sector = "GOV" if event_type is EventType.PROTEST else None  # protests address rulers
     if place is not None and place.country:
         return (Actor(text=place.name, span=place.span, country=place.country, sector=sector),)
+    if event_type is EventType.ASSAULT:
+        return ()  # armed forces often strike abroad: only a place says whose country
     homes = {a.country for a in actors if a.country and a.igo is None}
     if len(homes) != 1:
         return ()

@@ -19,7 +19,9 @@ LIGHT_VERBS = frozenset(
 # "urged Iran to talk": the object, not the subject, does the embedded action.
 _OBJECT_CONTROL = frozenset("urge ask invite press force persuade tell call allow order".split())
 # Passives that describe their subject's stance: "is committed to", "is determined to".
-_STATIVE_PASSIVES = frozenset("commit determine resolve prepare dedicate oblige".split())
+_STATIVE_PASSIVES = frozenset(
+    "commit committed determine determined resolve prepare prepared dedicate oblige".split()
+)
 _RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "at", "into", "upon", "toward", "towards"}
 )
