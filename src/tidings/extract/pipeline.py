@@ -59,6 +59,7 @@ _INTERNAL_TYPES = frozenset(
 _AGENT_HEADS = frozenset(
     "police force squad unit gear officer soldier troop policeman vehicle group".split()
 )
+_OWN = frozenset({"its", "their", "his", "her"})
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
@@ -193,6 +194,8 @@ class _ArticleReader:
             for verb in (c for c in self.analysis.children(token) if c.dep == "xcomp"):
                 # "threatened to cut off electricity to Nakhichevan": the threat's target
                 options.extend(find_roles(self.analysis, verb, "", self.events).recipients)
+        # "withdraw its troops from Lebanon": the actor's own agents are what it moves.
+        options = [o for o in options if not _owned_by_actor(self.analysis, o)]
         resolved = [found for option in options if (found := self._resolve(option))]
         if not resolved and code[:2] != "04":  # a meeting's deeper names are its topics
             options = named_in_complements(self.analysis, token)
@@ -325,6 +328,15 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _owned_by_actor(analysis: Analysis, heads: Sequence[Token]) -> bool:
+    """ "its troops", "their peacekeeping force": a phrase owned by a possessive pronoun."""
+    return any(
+        c.dep == "poss" and c.pos == "PRON" and c.lower in _OWN
+        for h in heads
+        for c in analysis.children(h)
+    )
 
 
 def _in_main_clause(analysis: Analysis, top: Token, report: Token | None) -> bool:
