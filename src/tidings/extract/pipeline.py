@@ -197,7 +197,8 @@ class _ArticleReader:
         # "withdraw its troops from Lebanon": the actor's own agents are what it moves.
         options = [o for o in options if not _owned_by_actor(self.analysis, o)]
         resolved = [found for option in options if (found := self._resolve(option))]
-        if not resolved and code[:2] != "04":  # a meeting's deeper names are its topics
+        named = any(is_resolved(a) for r in resolved for a in r)
+        if not named and code[:2] != "04":  # a meeting's deeper names are its topics
             options = named_in_complements(self.analysis, token)
             resolved += [found for option in options if (found := self._resolve(option))]
         # Prefer a phrase naming a country, organisation or person over a bare agent.
