@@ -109,6 +109,10 @@ def _nearest_cue(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> Status
     is_noun = trigger.pos in ("NOUN", "PROPN")
     while node is not None:
         if node is not trigger:
+            row = lexicon.trigger(analysis, node) if node.pos in ("VERB", "NOUN") else None
+            if row is not None and row.cameo[:2] in SPEECH_ACT_ROOTS:
+                # "rejected the proposal", "denied the request": the request was made
+                return StatusReading(Status.OCCURRED, None, governor=node)
             frame = lexicon.frame(analysis, node)
             if frame is not None and frame.kind == "report":
                 reading = StatusReading(Status.OCCURRED, None, report=node, tense="past")
@@ -122,9 +126,6 @@ def _nearest_cue(analysis: Analysis, lexicon: Lexicon, trigger: Token) -> Status
                     if negated
                     else _report_above(analysis, lexicon, reading, trigger)
                 )
-            row = lexicon.trigger(analysis, node) if node.pos in ("VERB", "NOUN") else None
-            if row is not None and row.cameo[:2] in SPEECH_ACT_ROOTS:
-                return StatusReading(Status.OCCURRED, None, governor=node)
         negated = negated or _is_negated(analysis, node)
         cue = _modifier_cue(analysis, lexicon, node)
         if cue is None and (not is_noun or node is not trigger):
