@@ -131,7 +131,7 @@ _NOT_COMPLEMENT = frozenset(
     {"nsubj", "nsubjpass", "csubj", "agent", "punct", "aux", "auxpass", "neg", "mark", "cc"}
     | {"conj", "parataxis"}  # a coordinated verb is a predicate of its own
 )
-_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+_NAMED = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
 # "arrested protesters in Nairobi": a place after these is the venue, not a party.
 _LOCATIVE_PREPS = frozenset("in at near outside inside around across throughout within".split())
 
