@@ -201,7 +201,12 @@ def _controller(analysis: Analysis, verb: Token) -> tuple[Token, ...]:
         # "youths resorted to throwing stones", "threatened with cutting off aid"
         carrier = analysis.head(head)
         return _verb_roles(analysis, carrier).actors if carrier is not None else ()
-    if verb.dep == "acl" and head.pos == "NOUN" and head.dep in ("dobj", "attr"):
+    if (
+        verb.dep == "acl"
+        and verb.tag == "VB"
+        and head.pos == "NOUN"
+        and head.dep in ("dobj", "attr")
+    ):
         # "Israel and the Palestinians reached a consensus to exchange information"
         carrier = analysis.head(head)
         if carrier is not None and carrier.pos in ("VERB", "AUX"):
@@ -241,7 +246,8 @@ def _noun_roles(analysis: Analysis, noun: Token, event_type: str, events: frozen
             recipients.append(conjuncts(analysis, obj))
         else:
             actors.extend(conjuncts(analysis, obj))
-    if not actors:
+    if all(a.pos == "PRON" for a in actors):
+        # "fundamentalists continued their hunger strike": the owner is the subject too
         actors.extend(_governing_subject(analysis, noun, events))
     if len(actors) > 1 and not recipients and event_type in ("CONSULT", "COOPERATE", "ASSAULT"):
         # "U.S.-Russia talks", "Israeli-Palestinian clashes": the parties act together.
