@@ -91,15 +91,18 @@ class Pipeline:
         verbs: Iterable[str | Path] = (),
     ) -> Pipeline:
         """A pipeline that also uses PETRARCH/TABARI dictionaries: actor and agent
-        entries join the knowledge base; verb entries come before the shipped triggers."""
+        entries join the knowledge base; the verbs a verb dictionary lists are coded by its
+        patterns (:mod:`tidings.extract.verbpatterns`) instead of the shipped triggers."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
         kb = self.extractor.kb.with_entries(entries)
         clone = Pipeline(self.config, kb, parser=self.parser, embedder=self.embedder)
-        rows = [r for path in verbs for r in read_verb_dictionary(Path(path))]
-        if rows:
-            lexicon = clone.extractor.lexicon.with_triggers(rows)
-            clone.extractor = replace(clone.extractor, lexicon=lexicon)
+        loaded = [read_verb_dictionary(Path(path)) for path in verbs]
+        if loaded:
+            patterns = loaded[0]
+            for more in loaded[1:]:
+                patterns = patterns.merged(more)
+            clone.extractor = replace(clone.extractor, verbs=patterns)
         return clone
 
     def article(

@@ -21,7 +21,9 @@ from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
 from tidings.extract.roles import Roles, find_roles
 from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
+from tidings.extract.syntax import conjuncts
 from tidings.extract.timex import find_times
+from tidings.extract.verbpatterns import PatternMatch, VerbPatterns, following_heads
 from tidings.extract.where_when import event_time, venue
 from tidings.model import (
     Actor,
@@ -89,6 +91,7 @@ class _Trigger:
     code: str
     reading: StatusReading
     fixed: bool = False  # the code comes from a user dictionary and is kept as written
+    match: PatternMatch | None = None  # the user verb pattern that coded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,7 @@ class EventExtractor:
     kb: ActorKB
     gazetteer: Gazetteer
     outlets: Outlets
+    verbs: VerbPatterns | None = None  # user verb dictionaries: they code the verbs they list
 
     def extract(self, analysis: Analysis) -> tuple[EventMention, ...]:
         """All event mentions of one analysed article, merged per event."""
@@ -142,6 +146,12 @@ class _ArticleReader:
         lexicon, analysis = self.extractor.lexicon, self.analysis
         triggers = {}
         for token in analysis.sentence_tokens(sentence):
+            verbs = self.extractor.verbs
+            if verbs is not None and verbs.knows(token):
+                user = self._user_trigger(verbs, token)
+                if user is not None:
+                    triggers[token.i] = user
+                continue
             row = lexicon.trigger(analysis, token) if _may_trigger(analysis, token) else None
             if row is not None:
                 event_type = plover_of(self.extractor.ontology, row.cameo)
@@ -150,6 +160,39 @@ class _ArticleReader:
                 reading = read_status(analysis, lexicon, token)
                 triggers[token.i] = _Trigger(token, event_type, row.cameo, reading, row.fixed)
         return triggers
+
+    def _user_trigger(self, verbs: VerbPatterns, token: Token) -> _Trigger | None:
+        """A verb coded by a user dictionary's patterns. A code outside CAMEO's roots
+        (PETRARCH's test and WEIS codes) is typed by the verb's own trigger row, else
+        as COOPERATE: the PLOVER type only labels it, the code is kept as written."""
+        match = verbs.match(self.analysis, token)
+        if match is None:
+            return None
+        ontology, lexicon = self.extractor.ontology, self.extractor.lexicon
+        own = lexicon.triggers.get((token.lemma.lower(), "VERB"), ())
+        event_type = (
+            plover_of(ontology, match.code)
+            or (plover_of(ontology, match.block_code) if match.block_code else None)
+            or next((t for row in own if (t := plover_of(ontology, row.cameo))), None)
+            or EventType.COOPERATE
+        )
+        reading = read_status(self.analysis, lexicon, token)
+        return _Trigger(token, event_type, match.code, reading, True, match)
+
+    def _petrarch_target(self, verb: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+        """PETRARCH's target when no recipient is found: the first actor named after
+        the verb in its phrase ("restore ties with Gondor", "closure of houses in Bree")."""
+        taken = {a.span for a in actors}
+        skip = frozenset(
+            t.i for a in actors if a.span for t in self.analysis.tokens if a.span.overlaps(t.span)
+        )
+        for head in following_heads(self.analysis, verb, skip):
+            found = tuple(
+                a for a in self._resolve((head,)) if is_resolved(a) and a.span not in taken
+            )
+            if found:
+                return found
+        return ()
 
     def _resolve(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
         actors: list[Actor] = []
@@ -204,8 +247,15 @@ class _ArticleReader:
     ) -> Candidate | None:
         analysis, token, reading = self.analysis, trigger.token, trigger.reading
         roles = roles or find_roles(analysis, token, trigger.event_type, self.events)
+        match = trigger.match
+        if match is not None and match.source is not None:  # a pattern's "+" phrase
+            roles = Roles(conjuncts(analysis, match.source), roles.recipients, roles.reciprocal)
+        if match is not None and match.target is not None:  # a pattern's "$" phrase
+            roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
         actors = self._resolve(roles.actors)
         recipients = self._recipients(token, code, roles, inner)
+        if match is not None and not any(is_resolved(r) for r in recipients):
+            recipients = self._petrarch_target(token, actors)
         anaphoric = not actors and _is_anaphoric(analysis, token)
         heads = frozenset(t.i for t in roles.actors) | frozenset(
             t.i for option in roles.recipients[:1] for t in option

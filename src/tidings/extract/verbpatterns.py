@@ -1,0 +1,236 @@
+"""PETRARCH-style ordered verb patterns, matched over a parsed sentence.
+
+A user verb dictionary (read by :mod:`tidings.extract.verbdict`) gives each verb
+a code and patterns that refine it. A pattern is matched word by word outwards
+from the verb: the words after ``*`` in order after it, those before ``*`` in
+order before it (nearest first). Adjacent elements joined by ``_`` must be next
+to each other; otherwise other words may come between. A synset element matches
+any of its members (which may be phrases). A marker element matches a noun
+phrase: ``+`` makes it the event's source, ``$`` its target; ``%`` and ``^``
+only consume it. The longest matching pattern wins (the earlier line on ties);
+a verb no pattern fits takes its block's code.
+
+Used by the pipeline only when user verb dictionaries are loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+from tidings.model import Analysis, Token
+
+__all__ = [
+    "Element",
+    "PatternMatch",
+    "VerbPattern",
+    "VerbPatterns",
+    "following_heads",
+]
+
+# Words that may open a noun phrase before its nouns: "a million", "the evil awful".
+_PHRASE_OPENERS = frozenset({"DET", "ADJ", "NUM", "ADV", "PRON"})
+_NOUNS = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One pattern element: alternative word sequences, or a noun-phrase marker.
+
+    Attributes:
+        words: Lower-case word sequences, any of which matches (empty for a marker).
+        marker: ``+`` (source), ``$`` (target), ``%`` (compound) or ``^`` (any noun
+            phrase), or None for words.
+        joined: Must come right next to the previous element (the verb, for the
+            first); read outwards from the verb on its left side.
+    """
+
+    words: frozenset[tuple[str, ...]]
+    marker: str | None
+    joined: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    """``before * after [code]`` for one verb; ``before`` is read outwards from the verb."""
+
+    lemma: str
+    code: str
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    line: int
+
+    @property
+    def length(self) -> int:
+        return len(self.before) + len(self.after)
+
+
+@dataclass(frozen=True, slots=True)
+class PatternMatch:
+    """The code a verb takes in its sentence, and the phrases a pattern marked."""
+
+    code: str
+    block_code: str | None
+    source: Token | None = None
+    target: Token | None = None
+    pattern: VerbPattern | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPatterns:
+    """The verbs of user dictionaries: block codes and patterns, longest first."""
+
+    codes: Mapping[str, str | None]
+    patterns: Mapping[str, tuple[VerbPattern, ...]]
+
+    @classmethod
+    def build(
+        cls, codes: Mapping[str, str | None], patterns: Mapping[str, Sequence[VerbPattern]]
+    ) -> VerbPatterns:
+        ordered = {
+            verb: tuple(sorted(found, key=lambda p: (-p.length, p.line)))
+            for verb, found in patterns.items()
+        }
+        return cls(dict(codes), ordered)
+
+    def merged(self, other: VerbPatterns) -> VerbPatterns:
+        """Both dictionaries; for a verb in both, this one's code and patterns come first."""
+        codes = {**other.codes, **{k: v for k, v in self.codes.items() if v is not None}}
+        for verb, code in self.codes.items():
+            codes.setdefault(verb, code)
+        patterns = {
+            verb: (*self.patterns.get(verb, ()), *other.patterns.get(verb, ()))
+            for verb in {*self.patterns, *other.patterns}
+        }
+        return VerbPatterns(codes, patterns)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def knows(self, token: Token) -> bool:
+        """The token is a verb the dictionaries list (coded or not)."""
+        return _is_verb(token) and token.lemma.lower() in self.codes
+
+    def match(self, analysis: Analysis, token: Token) -> PatternMatch | None:
+        """The code of ``token`` in its sentence, or None when it codes nothing."""
+        if not _is_verb(token):
+            return None
+        lemma = token.lemma.lower()
+        block = self.codes.get(lemma)
+        for pattern in self.patterns.get(lemma, ()):
+            found = _match_pattern(analysis, token, pattern)
+            if found is not None:
+                source, target = found
+                return PatternMatch(pattern.code, block, source, target, pattern)
+        return PatternMatch(block, block) if block is not None else None
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos == "VERB" or (token.pos == "AUX" and token.tag != "MD")
+
+
+def _windows(analysis: Analysis, verb: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens before the verb (nearest first) and after it, up to its phrase's end."""
+    sentence = analysis.sentences[verb.sent]
+    last = max(t.i for t in analysis.subtree(verb))
+    before = [analysis.tokens[i] for i in range(verb.i - 1, sentence.start - 1, -1)]
+    after = [analysis.tokens[i] for i in range(verb.i + 1, min(last + 1, sentence.end))]
+    return before, after
+
+
+def _match_pattern(
+    analysis: Analysis, verb: Token, pattern: VerbPattern
+) -> tuple[Token | None, Token | None] | None:
+    before, after = _windows(analysis, verb)
+    marks: dict[str, Token] = {}
+    left = _match(before, pattern.before, 0, 0, outwards=True)
+    if left is None:
+        return None
+    right = _match(after, pattern.after, 0, 0, outwards=False)
+    if right is None:
+        return None
+    marks.update(left)
+    marks.update(right)
+    return marks.get("+"), marks.get("$")
+
+
+def _match(
+    window: Sequence[Token],
+    elements: Sequence[Element],
+    index: int,
+    position: int,
+    outwards: bool,
+) -> dict[str, Token] | None:
+    """Marked heads when ``elements[index:]`` match ``window`` from ``position`` on."""
+    if index == len(elements):
+        return {}
+    element = elements[index]
+    starts = [position] if element.joined else range(position, len(window))
+    for start in starts:
+        for end, head in _element_at(window, element, start, outwards):
+            rest = _match(window, elements, index + 1, end, outwards)
+            if rest is not None:
+                if element.marker is not None and head is not None:
+                    rest.setdefault(element.marker, head)
+                return rest
+    return None
+
+
+def _element_at(
+    window: Sequence[Token], element: Element, start: int, outwards: bool
+) -> Iterator[tuple[int, Token | None]]:
+    """Every (end position, marked head) at which ``element`` matches from ``start``."""
+    if start >= len(window):
+        return
+    if element.marker is not None:
+        found = _noun_phrase(window, start, outwards)
+        if found is not None:
+            yield found
+        return
+    for words in element.words:
+        sequence = tuple(reversed(words)) if outwards else words
+        if start + len(sequence) <= len(window) and all(
+            _word_matches(window[start + k], word) for k, word in enumerate(sequence)
+        ):
+            yield start + len(sequence), None
+
+
+def _word_matches(token: Token, word: str) -> bool:
+    return token.lower == word or token.lemma.lower() == word
+
+
+def _noun_phrase(window: Sequence[Token], start: int, outwards: bool) -> tuple[int, Token] | None:
+    """A noun phrase starting at ``start``: its end and head (its last noun)."""
+    if outwards:  # right to left: the head comes first, then its modifiers
+        if window[start].pos not in _NOUNS:
+            return None
+        end = start + 1
+        while end < len(window) and (
+            window[end].pos in _NOUNS or window[end].pos in _PHRASE_OPENERS
+        ):
+            end += 1
+        return end, window[start]
+    position = start
+    while position < len(window) and (
+        window[position].pos in _PHRASE_OPENERS - {"PRON"} or window[position].tag == "PRP$"
+    ):
+        position += 1
+    if position >= len(window) or window[position].pos not in _NOUNS:
+        return None
+    while position + 1 < len(window) and window[position + 1].pos in ("NOUN", "PROPN"):
+        position += 1
+    return position + 1, window[position]
+
+
+def following_heads(analysis: Analysis, verb: Token, skip: frozenset[int]) -> Iterator[Token]:
+    """Noun heads after ``verb`` in its phrase, in order, where PETRARCH looks for a
+    target when no pattern marks one: "restore ties with Gondor", "criticized the
+    closure of guest houses in Bree". Pronouns and tokens in ``skip`` are passed."""
+    _, after = _windows(analysis, verb)
+    for token in after:
+        if token.i in skip or token.pos not in ("NOUN", "PROPN"):
+            continue
+        head = analysis.head(token)
+        if token.dep == "compound" and head is not None and head.pos in ("NOUN", "PROPN"):
+            continue  # the phrase's head stands for it
+        yield token
