@@ -248,9 +248,9 @@ class _ArticleReader:
         analysis, token, reading = self.analysis, trigger.token, trigger.reading
         roles = roles or find_roles(analysis, token, trigger.event_type, self.events)
         match = trigger.match
-        if match is not None and match.source is not None:  # a pattern's "+" phrase
+        if match is not None and match.source is not None:  # a pattern's "$" phrase
             roles = Roles(conjuncts(analysis, match.source), roles.recipients, roles.reciprocal)
-        if match is not None and match.target is not None:  # a pattern's "$" phrase
+        if match is not None and match.target is not None:  # a pattern's "+" phrase
             roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
         actors = self._resolve(roles.actors)
         recipients = self._recipients(token, code, roles, inner)

@@ -14,7 +14,7 @@ A verb dictionary groups verb forms under a code, with patterns that refine it::
     - SAID * TO ATTEND [082]         words before the verb, read outwards from it
     - * NEW_&TIETYPES_RELATIONS      ``_`` joins words that must be adjacent; a space lets
                                      other words come between
-    - + * FROM $ [066]               ``+`` a phrase that is the source, ``$`` the target,
+    - + * FROM $ [066]               ``$`` a phrase that is the source, ``+`` the target,
                                      ``%`` a compound phrase, ``^`` any noun phrase skipped
 
 Codes are kept as written (``013:012`` keeps its first part); ``---`` codes

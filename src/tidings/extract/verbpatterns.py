@@ -6,9 +6,12 @@ from the verb: the words after ``*`` in order after it, those before ``*`` in
 order before it (nearest first). Adjacent elements joined by ``_`` must be next
 to each other; otherwise other words may come between. A synset element matches
 any of its members (which may be phrases). A marker element matches a noun
-phrase: ``+`` makes it the event's source, ``$`` its target; ``%`` and ``^``
-only consume it. The longest matching pattern wins (the earlier line on ties);
-a verb no pattern fits takes its block's code.
+phrase: as in TABARI, ``$`` makes it the event's source and ``+`` its target
+("- + * FROM $": "X was freed from Y" is coded Y -> X); ``%`` and ``^`` only
+consume it. The longest matching pattern wins (the earlier line on ties);
+a verb no pattern fits takes its block's code. Dictionary verbs are looked up
+by the word as written ("SAID", "RISEN": TABARI lists some inflected forms on
+their own), then by lemma.
 
 Used by the pipeline only when user verb dictionaries are loaded.
 """
@@ -39,7 +42,7 @@ class Element:
 
     Attributes:
         words: Lower-case word sequences, any of which matches (empty for a marker).
-        marker: ``+`` (source), ``$`` (target), ``%`` (compound) or ``^`` (any noun
+        marker: ``$`` (source), ``+`` (target), ``%`` (compound) or ``^`` (any noun
             phrase), or None for words.
         joined: Must come right next to the previous element (the verb, for the
             first); read outwards from the verb on its left side.
@@ -107,15 +110,24 @@ class VerbPatterns:
     def __len__(self) -> int:
         return len(self.codes)
 
+    def entry(self, token: Token) -> str | None:
+        """The dictionary verb ``token`` is an instance of: its form, else its lemma."""
+        if not _is_verb(token):
+            return None
+        for key in (token.lower, token.lemma.lower()):
+            if key in self.codes:
+                return key
+        return None
+
     def knows(self, token: Token) -> bool:
         """The token is a verb the dictionaries list (coded or not)."""
-        return _is_verb(token) and token.lemma.lower() in self.codes
+        return self.entry(token) is not None
 
     def match(self, analysis: Analysis, token: Token) -> PatternMatch | None:
         """The code of ``token`` in its sentence, or None when it codes nothing."""
-        if not _is_verb(token):
+        lemma = self.entry(token)
+        if lemma is None:
             return None
-        lemma = token.lemma.lower()
         block = self.codes.get(lemma)
         for pattern in self.patterns.get(lemma, ()):
             found = _match_pattern(analysis, token, pattern)
@@ -151,7 +163,7 @@ def _match_pattern(
         return None
     marks.update(left)
     marks.update(right)
-    return marks.get("+"), marks.get("$")
+    return marks.get("$"), marks.get("+")
 
 
 def _match(
