@@ -16,6 +16,7 @@ from tidings.extract.attribution import load_outlets
 from tidings.extract.lexicon import load_lexicon
 from tidings.extract.pipeline import EventExtractor
 from tidings.extract.places import load_gazetteer
+from tidings.extract.discards import read_discard_dictionary
 from tidings.extract.verbdict import read_verb_dictionary
 from tidings.model import Analysis, Article, EventMention
 from tidings.nlp import Parser, load_parser
@@ -89,10 +90,12 @@ class Pipeline:
         actors: Iterable[str | Path] = (),
         agents: Iterable[str | Path] = (),
         verbs: Iterable[str | Path] = (),
+        discards: Iterable[str | Path] = (),
     ) -> Pipeline:
         """A pipeline that also uses PETRARCH/TABARI dictionaries: actor and agent
         entries join the knowledge base; the verbs a verb dictionary lists are coded by its
-        patterns (:mod:`tidings.extract.verbpatterns`) instead of the shipped triggers."""
+        patterns (:mod:`tidings.extract.verbpatterns`) instead of the shipped triggers;
+        a discard dictionary's phrases make their sentence (or article) code nothing."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
         kb = self.extractor.kb.with_entries(entries)
@@ -103,6 +106,12 @@ class Pipeline:
             for more in loaded[1:]:
                 patterns = patterns.merged(more)
             clone.extractor = replace(clone.extractor, verbs=patterns)
+        phrases = [read_discard_dictionary(Path(path)) for path in discards]
+        if phrases:
+            merged = phrases[0]
+            for more in phrases[1:]:
+                merged = merged.merged(more)
+            clone.extractor = replace(clone.extractor, discards=merged)
         return clone
 
     def article(

@@ -16,6 +16,7 @@ from tidings.extract.actors import ActorResolver, corefers, is_resolved
 from tidings.extract.attribution import Outlets, article_outlet, attribute
 from tidings.extract.candidates import Candidate
 from tidings.extract.coding import plover_of
+from tidings.extract.discards import Discards
 from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
@@ -104,11 +105,21 @@ class EventExtractor:
     gazetteer: Gazetteer
     outlets: Outlets
     verbs: VerbPatterns | None = None  # user verb dictionaries: they code the verbs they list
+    discards: Discards | None = None  # user discard phrases: text that codes nothing
 
     def extract(self, analysis: Analysis) -> tuple[EventMention, ...]:
         """All event mentions of one analysed article, merged per event."""
         reader = _ArticleReader(self, analysis, ActorResolver(self.kb, analysis.article.published))
-        candidates = [c for s in analysis.sentences for c in reader.sentence(s)]
+        sentences = analysis.sentences
+        if self.discards is not None:
+            words = [[t.lower for t in analysis.sentence_tokens(s)] for s in sentences]
+            if any(self.discards.discards_story(w) for w in words):
+                return ()
+            sentences = tuple(
+                s for s, w in zip(sentences, words, strict=True)
+                if not self.discards.discards_sentence(w)
+            )
+        candidates = [c for s in sentences for c in reader.sentence(s)]
         outlet = article_outlet(analysis, self.lexicon, self.outlets)
         return merge_candidates(candidates, self.ontology, analysis.article, outlet)
 
