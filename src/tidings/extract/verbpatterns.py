@@ -208,7 +208,7 @@ def _element_at(
 
 
 def _word_matches(token: Token, word: str) -> bool:
-    return token.lower == word or token.lemma.lower() == word
+    return token.lower == word
 
 
 def _noun_phrase(window: Sequence[Token], start: int, outwards: bool) -> tuple[int, Token] | None:
