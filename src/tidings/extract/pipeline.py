@@ -24,7 +24,12 @@ from tidings.extract.roles import Roles, find_roles
 from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
 from tidings.extract.syntax import conjuncts
 from tidings.extract.timex import find_times
-from tidings.extract.verbpatterns import PatternMatch, VerbPatterns, following_heads
+from tidings.extract.verbpatterns import (
+    PatternMatch,
+    VerbPatterns,
+    following_heads,
+    petrarch_options,
+)
 from tidings.extract.where_when import event_time, venue
 from tidings.model import (
     Actor,
@@ -263,6 +268,8 @@ class _ArticleReader:
             roles = Roles(conjuncts(analysis, match.source), roles.recipients, roles.reciprocal)
         if match is not None and match.target is not None:  # a pattern's "+" phrase
             roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
+        elif match is not None:
+            roles = Roles(roles.actors, petrarch_options(token, roles.recipients), roles.reciprocal)
         actors = self._resolve(roles.actors)
         recipients = self._recipients(token, code, roles, inner)
         if match is not None and not any(is_resolved(r) for r in recipients):

@@ -29,6 +29,7 @@ __all__ = [
     "VerbPattern",
     "VerbPatterns",
     "following_heads",
+    "petrarch_options",
 ]
 
 # Words that may open a noun phrase before its nouns: "a million", "the evil awful".
@@ -232,6 +233,19 @@ def _noun_phrase(window: Sequence[Token], start: int, outwards: bool) -> tuple[i
     while position + 1 < len(window) and window[position + 1].pos in ("NOUN", "PROPN"):
         position += 1
     return position + 1, window[position]
+
+
+def petrarch_options(
+    verb: Token, options: Sequence[tuple[Token, ...]]
+) -> tuple[tuple[Token, ...], ...]:
+    """Recipient options a PETRARCH target can be: phrases after the verb, or the
+    subject of a passive verb. Not the subject of a clause the verb reports ("X will
+    restore ties with Y, an official said": the official's statement has no target)."""
+    return tuple(
+        option
+        for option in options
+        if any(t.i > verb.i or t.dep == "nsubjpass" for t in option)
+    )
 
 
 def following_heads(analysis: Analysis, verb: Token, skip: frozenset[int]) -> Iterator[Token]:
