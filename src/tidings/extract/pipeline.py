@@ -198,16 +198,19 @@ class _ArticleReader:
     def _petrarch_target(self, verb: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
         """PETRARCH's target when no recipient is found: the first actor named after
         the verb in its phrase ("restore ties with Gondor", "closure of houses in Bree")."""
-        taken = {a.span for a in actors}
+        taken = {a.span for a in actors} | {a.code for a in actors}
         skip = frozenset(
             t.i for a in actors if a.span for t in self.analysis.tokens if a.span.overlaps(t.span)
         )
-        for head in following_heads(self.analysis, verb, skip):
-            found = tuple(
-                a for a in self._resolve((head,)) if is_resolved(a) and a.span not in taken
-            )
-            if found:
-                return found
+        for group in following_heads(self.analysis, verb, skip):
+            for head in group:  # the phrase, else a name inside it ("an anti-Gondor parade")
+                found = tuple(
+                    a
+                    for a in self._resolve((head,))
+                    if is_resolved(a) and a.span not in taken and a.code not in taken
+                )
+                if found:
+                    return found
         return ()
 
     def _resolve(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
@@ -272,7 +275,7 @@ class _ArticleReader:
             roles = Roles(roles.actors, petrarch_options(token, roles.recipients), roles.reciprocal)
         actors = self._resolve(roles.actors)
         recipients = self._recipients(token, code, roles, inner)
-        if match is not None and not any(is_resolved(r) for r in recipients):
+        if match is not None and not _new_parties(recipients, actors):
             recipients = self._petrarch_target(token, actors)
         anaphoric = not actors and _is_anaphoric(analysis, token)
         heads = frozenset(t.i for t in roles.actors) | frozenset(
@@ -380,6 +383,12 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _new_parties(recipients: Sequence[Actor], actors: Sequence[Actor]) -> bool:
+    """Some recipient is resolved and is not one of the actors ("his visit")."""
+    codes = {a.code for a in actors}
+    return any(is_resolved(r) and r.code not in codes for r in recipients)
 
 
 def _in_main_clause(analysis: Analysis, top: Token, report: Token | None) -> bool:

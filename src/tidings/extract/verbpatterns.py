@@ -230,8 +230,18 @@ def _noun_phrase(window: Sequence[Token], start: int, outwards: bool) -> tuple[i
         position += 1
     if position >= len(window) or window[position].pos not in _NOUNS:
         return None
-    while position + 1 < len(window) and window[position + 1].pos in ("NOUN", "PROPN"):
-        position += 1
+    while position + 1 < len(window):
+        following = window[position + 1]
+        if following.pos in ("NOUN", "PROPN"):
+            position += 1
+        elif (  # "Barad-dur"
+            following.tag == "HYPH"
+            and position + 2 < len(window)
+            and window[position + 2].pos in ("NOUN", "PROPN")
+        ):
+            position += 2
+        else:
+            break
     return position + 1, window[position]
 
 
@@ -248,15 +258,52 @@ def petrarch_options(
     )
 
 
-def following_heads(analysis: Analysis, verb: Token, skip: frozenset[int]) -> Iterator[Token]:
-    """Noun heads after ``verb`` in its phrase, in order, where PETRARCH looks for a
+def following_heads(
+    analysis: Analysis, verb: Token, skip: frozenset[int]
+) -> Iterator[tuple[Token, ...]]:
+    """Noun phrases after ``verb`` in its phrase, in order, where PETRARCH looks for a
     target when no pattern marks one: "restore ties with Gondor", "criticized the
-    closure of guest houses in Bree". Pronouns and tokens in ``skip`` are passed."""
+    closure of guest houses in Bree". Each is its head, then the nouns modifying it
+    ("an anti-Gondor parade"). Pronouns and tokens in ``skip`` are passed, and so are
+    clauses with a subject of their own ("agree that disputes in the South China Sea
+    ...", "delayed the meeting after a halfling was seen in Mordor"): their actors
+    take part in another event."""
     _, after = _windows(analysis, verb)
+    clauses = {
+        t.i
+        for c in analysis.children(verb)
+        if c.dep in ("ccomp", "advcl")
+        and any(g.dep in ("nsubj", "nsubjpass") for g in analysis.children(c))
+        for t in analysis.subtree(c)
+    }
+    skip = skip | clauses
     for token in after:
-        if token.i in skip or token.pos not in ("NOUN", "PROPN"):
+        if token.i in skip or token.pos not in ("NOUN", "PROPN") or _modifies_noun(analysis, token):
             continue
-        head = analysis.head(token)
-        if token.dep == "compound" and head is not None and head.pos in ("NOUN", "PROPN"):
-            continue  # the phrase's head stands for it
-        yield token
+        modifiers = (
+            t
+            for t in after
+            if t.i < token.i and t.i not in skip and _modifies_noun(analysis, t)
+            and any(h.i == token.i for h in _heads(analysis, t))
+        )
+        yield (token, *modifiers)
+
+
+def _modifies_noun(analysis: Analysis, token: Token) -> bool:
+    head = analysis.head(token)
+    return (
+        token.pos in ("NOUN", "PROPN")
+        and token.dep in ("compound", "amod", "nmod")
+        and head is not None
+        and head.pos in ("NOUN", "PROPN")
+    )
+
+
+def _heads(analysis: Analysis, token: Token) -> Iterator[Token]:
+    current = analysis.head(token)
+    while current is not None and current.i != token.i and current.pos in ("NOUN", "PROPN"):
+        yield current
+        following = analysis.head(current)
+        if following is None or following.i == current.i:
+            return
+        current = following
