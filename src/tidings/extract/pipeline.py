@@ -154,6 +154,7 @@ class _ArticleReader:
             candidate = self._candidate(sentence, trigger, codes[i], inner)
             if candidate is not None:
                 found.append(candidate)
+                found.extend(_reply(candidate, trigger.match))
         found.extend(self._agreements(sentence, triggers))
         found.extend(self._obligations(sentence, triggers, absorbed))
         return found
@@ -383,6 +384,21 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _reply(candidate: Candidate, match: PatternMatch | None) -> tuple[Candidate, ...]:
+    """The target's side of a two-way user code ("032:033": a visit, and its hosting)."""
+    if match is None or match.reverse_code is None:
+        return ()
+    if not candidate.actors or not candidate.recipients:
+        return ()
+    reply = replace(
+        candidate,
+        actors=candidate.recipients,
+        recipients=candidate.actors,
+        base_code=match.reverse_code,
+    )
+    return (reply,)
 
 
 def _new_parties(recipients: Sequence[Actor], actors: Sequence[Actor]) -> bool:

@@ -17,8 +17,8 @@ A verb dictionary groups verb forms under a code, with patterns that refine it::
     - + * FROM $ [066]               ``$`` a phrase that is the source, ``+`` the target,
                                      ``%`` a compound phrase, ``^`` any noun phrase skipped
 
-Codes are kept as written (``013:012`` keeps its first part); ``---`` codes
-nothing. The matcher is :mod:`tidings.extract.verbpatterns`.
+Codes are kept as written; ``032:033`` codes the source's act 032 and the
+target's reply 033 (a visit and its hosting); ``---`` codes nothing. The matcher is :mod:`tidings.extract.verbpatterns`.
 """
 
 from __future__ import annotations
@@ -43,8 +43,9 @@ def _clean(line: str) -> str:
 
 
 def _code(raw: str) -> str | None:
-    code = raw.strip().split(":", 1)[0].strip()
-    return code if code and code != "---" else None
+    """A code as written (``032:033`` keeps both directions), None for ``---``."""
+    code = "".join(raw.split())
+    return code if code and not code.startswith("---") else None
 
 
 def _synsets(lines: list[str]) -> _Synsets:

@@ -75,6 +75,7 @@ class PatternMatch:
 
     code: str
     block_code: str | None
+    reverse_code: str | None = None  # "032:033": the target's side of the event
     source: Token | None = None
     target: Token | None = None
     pattern: VerbPattern | None = None
@@ -130,12 +131,23 @@ class VerbPatterns:
         if lemma is None:
             return None
         block = self.codes.get(lemma)
+        block_code = _split(block)[0] if block else None
         for pattern in self.patterns.get(lemma, ()):
             found = _match_pattern(analysis, token, pattern)
             if found is not None:
                 source, target = found
-                return PatternMatch(pattern.code, block, source, target, pattern)
-        return PatternMatch(block, block) if block is not None else None
+                code, reverse = _split(pattern.code)
+                return PatternMatch(code, block_code, reverse, source, target, pattern)
+        if block is None:
+            return None
+        code, reverse = _split(block)
+        return PatternMatch(code, block_code, reverse)
+
+
+def _split(code: str) -> tuple[str, str | None]:
+    """``032:033`` -> ("032", "033"); ``031`` -> ("031", None)."""
+    forward, _, reverse = code.partition(":")
+    return forward, (reverse if reverse and not reverse.startswith("---") else None)
 
 
 def _is_verb(token: Token) -> bool:
