@@ -27,6 +27,7 @@ from tidings.extract.timex import find_times
 from tidings.extract.verbpatterns import (
     PatternMatch,
     VerbPatterns,
+    agentless_passive_subject,
     following_heads,
     petrarch_options,
 )
@@ -274,6 +275,11 @@ class _ArticleReader:
             roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
         elif match is not None:
             roles = Roles(roles.actors, petrarch_options(token, roles.recipients), roles.reciprocal)
+        if match is not None and match.source is None and not roles.actors:
+            subject = agentless_passive_subject(analysis, token)
+            if subject is not None:  # "the Philippines was criticized over its dispute with X"
+                options = tuple(o for o in roles.recipients if subject not in o)
+                roles = Roles(conjuncts(analysis, subject), options, roles.reciprocal)
         actors = self._resolve(roles.actors)
         recipients = self._recipients(token, code, roles, inner)
         if match is not None and not _new_parties(recipients, actors):

@@ -28,6 +28,7 @@ __all__ = [
     "PatternMatch",
     "VerbPattern",
     "VerbPatterns",
+    "agentless_passive_subject",
     "following_heads",
     "petrarch_options",
 ]
@@ -255,6 +256,15 @@ def _noun_phrase(window: Sequence[Token], start: int, outwards: bool) -> tuple[i
         else:
             break
     return position + 1, window[position]
+
+
+def agentless_passive_subject(analysis: Analysis, verb: Token) -> Token | None:
+    """The subject of a passive verb with no "by" agent, which PETRARCH codes as the
+    source ("The Philippines was criticized over its dispute with Eriador": PHL ERI)."""
+    children = analysis.children(verb)
+    if any(c.dep == "agent" for c in children):
+        return None
+    return next((c for c in children if c.dep == "nsubjpass"), None)
 
 
 def petrarch_options(
