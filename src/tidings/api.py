@@ -13,10 +13,10 @@ from tidings.actors.tabari import read_actor_dictionary, read_agent_dictionary
 from tidings.config import Config, load_config
 from tidings.errors import BadInputError
 from tidings.extract.attribution import load_outlets
+from tidings.extract.discards import read_discard_dictionary
 from tidings.extract.lexicon import load_lexicon
 from tidings.extract.pipeline import EventExtractor
 from tidings.extract.places import load_gazetteer
-from tidings.extract.discards import read_discard_dictionary
 from tidings.extract.verbdict import read_verb_dictionary
 from tidings.model import Analysis, Article, EventMention
 from tidings.nlp import Parser, load_parser
@@ -108,10 +108,10 @@ class Pipeline:
             clone.extractor = replace(clone.extractor, verbs=patterns)
         phrases = [read_discard_dictionary(Path(path)) for path in discards]
         if phrases:
-            merged = phrases[0]
-            for more in phrases[1:]:
-                merged = merged.merged(more)
-            clone.extractor = replace(clone.extractor, discards=merged)
+            discarded = phrases[0]
+            for extra in phrases[1:]:
+                discarded = discarded.merged(extra)
+            clone.extractor = replace(clone.extractor, discards=discarded)
         return clone
 
     def article(

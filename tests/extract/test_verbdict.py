@@ -100,7 +100,9 @@ def test_ordered_words_and_synsets(coder: Pipeline) -> None:
     assert ("RUS", "UKR", "162") in _triples(
         coder, "Russia scolded Ukraine over new trade relations on Monday."
     )
-    codes = {c for *_, c in _triples(coder, "Russia scolded Ukraine over new global trade relations.")}
+    codes = {
+        c for *_, c in _triples(coder, "Russia scolded Ukraine over new global trade relations.")
+    }
     assert "161" in codes and "162" not in codes
     # out of order is no match: the block code
     codes = {c for *_, c in _triples(coder, "Russia scolded Ukraine over relations in trade.")}

@@ -122,7 +122,8 @@ class EventExtractor:
             if any(self.discards.discards_story(w) for w in words):
                 return ()
             sentences = tuple(
-                s for s, w in zip(sentences, words, strict=True)
+                s
+                for s, w in zip(sentences, words, strict=True)
                 if not self.discards.discards_sentence(w)
             )
         candidates = [c for s in sentences for c in reader.sentence(s)]

@@ -18,7 +18,8 @@ A verb dictionary groups verb forms under a code, with patterns that refine it::
                                      ``%`` a compound phrase, ``^`` any noun phrase skipped
 
 Codes are kept as written; ``032:033`` codes the source's act 032 and the
-target's reply 033 (a visit and its hosting); ``---`` codes nothing. The matcher is :mod:`tidings.extract.verbpatterns`.
+target's reply 033 (a visit and its hosting); ``---`` codes nothing. The matcher
+is :mod:`tidings.extract.verbpatterns`.
 """
 
 from __future__ import annotations

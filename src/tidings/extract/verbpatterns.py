@@ -274,9 +274,7 @@ def petrarch_options(
     subject of a passive verb. Not the subject of a clause the verb reports ("X will
     restore ties with Y, an official said": the official's statement has no target)."""
     return tuple(
-        option
-        for option in options
-        if any(t.i > verb.i or t.dep == "nsubjpass" for t in option)
+        option for option in options if any(t.i > verb.i or t.dep == "nsubjpass" for t in option)
     )
 
 
@@ -305,7 +303,9 @@ def following_heads(
         modifiers = (
             t
             for t in after
-            if t.i < token.i and t.i not in skip and _modifies_noun(analysis, t)
+            if t.i < token.i
+            and t.i not in skip
+            and _modifies_noun(analysis, t)
             and any(h.i == token.i for h in _heads(analysis, t))
         )
         yield (token, *modifiers)
