@@ -80,7 +80,7 @@ class Pipeline:
         self.extractor = EventExtractor(
             lexicon=load_lexicon(_code_checker()),
             ontology=ontology,
-            kb=kb or load_default_kb(),
+            kb=kb if kb is not None else load_default_kb(),
             gazetteer=load_gazetteer(),
             outlets=load_outlets(),
         )
@@ -91,14 +91,19 @@ class Pipeline:
         agents: Iterable[str | Path] = (),
         verbs: Iterable[str | Path] = (),
         discards: Iterable[str | Path] = (),
+        *,
+        only: bool = False,
     ) -> Pipeline:
         """A pipeline that also uses PETRARCH/TABARI dictionaries: actor and agent
         entries join the knowledge base; the verbs a verb dictionary lists are coded by its
         patterns (:mod:`tidings.extract.verbpatterns`) instead of the shipped triggers;
-        a discard dictionary's phrases make their sentence (or article) code nothing."""
+        a discard dictionary's phrases make their sentence (or article) code nothing.
+        ``only``: the actor and agent dictionaries replace the shipped knowledge base
+        instead of joining it, so that actors are coded as the dictionaries alone code
+        them (as PETRARCH does)."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
-        kb = self.extractor.kb.with_entries(entries)
+        kb = ActorKB(entries) if only else self.extractor.kb.with_entries(entries)
         clone = Pipeline(self.config, kb, parser=self.parser, embedder=self.embedder)
         loaded = [read_verb_dictionary(Path(path)) for path in verbs]
         if loaded:

@@ -175,6 +175,11 @@ def eval_plover(path: str, as_json: bool) -> None:
     default=None,
     help="Score only the records at even (development) or odd (held-out) positions.",
 )
+@click.option(
+    "--only",
+    is_flag=True,
+    help="Code actors from the given dictionaries alone, not tidings' knowledge base.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def eval_petrarch(
     path: str,
@@ -183,6 +188,7 @@ def eval_petrarch(
     verbs: tuple[str, ...],
     discards: tuple[str, ...],
     half: str | None,
+    only: bool,
     as_json: bool,
 ) -> None:
     """Run PETRARCH2's unit-test records (XML) with its dictionaries loaded."""
@@ -198,6 +204,7 @@ def eval_petrarch(
             verbs=verbs,
             discards=discards,
             half=half,
+            only=only,
         ),
         as_json,
     )

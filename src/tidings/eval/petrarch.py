@@ -294,6 +294,7 @@ def evaluate_petrarch(
     verbs: Iterable[str | Path] = (),
     discards: Iterable[str | Path] = (),
     half: str | None = None,
+    only: bool = False,
 ) -> PetrarchReport:
     """Run ``pipeline``, with the given TABARI dictionaries added, over PETRARCH records.
 
@@ -305,6 +306,8 @@ def evaluate_petrarch(
         verbs: PETRARCH verb dictionaries (``PETR.Validate.verbs.txt``), whose
             patterns then code the verbs they list instead of tidings' own triggers.
         discards: PETRARCH discard dictionaries (``PETR.Validate.discards.txt``).
+        only: Code actors from the given actor and agent dictionaries alone, without
+            tidings' own knowledge base (PETRARCH's setting).
         half: ``"even"`` or ``"odd"`` scores only the records at even or odd
             positions (0, 2, 4... or 1, 3, 5... among the active records): a fixed
             development split and its held-out complement.
@@ -318,8 +321,10 @@ def evaluate_petrarch(
     actors, agents, verbs = tuple(actors), tuple(agents), tuple(verbs)
     discards = tuple(discards)
     coder = (
-        pipeline.with_dictionaries(actors=actors, agents=agents, verbs=verbs, discards=discards)
-        if actors or agents or verbs or discards
+        pipeline.with_dictionaries(
+            actors=actors, agents=agents, verbs=verbs, discards=discards, only=only
+        )
+        if actors or agents or verbs or discards or only
         else pipeline
     )
     accepted: list[tuple[str, Article]] = []
