@@ -299,7 +299,9 @@ class _ArticleReader:
             # "police arrested protesters in Nairobi": agents act where the event is
             actors = _at_home(actors, place.country)
             recipients = _at_home(recipients, place.country)
-        actors = tuple(a for a in actors if is_resolved(a))
+        # PETRARCH codes an agent of no known country as such ("---GOV said").
+        coded = _petrarch_coded if match is not None else is_resolved
+        actors = tuple(a for a in actors if coded(a))
         if not actors and trigger.event_type is EventType.ASSAULT:
             actors = _unidentified(token, place, recipients)
         if not actors and not anaphoric:
@@ -406,6 +408,10 @@ def _reply(candidate: Candidate, match: PatternMatch | None) -> tuple[Candidate,
         base_code=match.reverse_code,
     )
     return (reply,)
+
+
+def _petrarch_coded(actor: Actor) -> bool:
+    return is_resolved(actor) or actor.sector is not None
 
 
 def _new_parties(recipients: Sequence[Actor], actors: Sequence[Actor]) -> bool:
