@@ -282,6 +282,10 @@ class _ArticleReader:
                 options = tuple(o for o in roles.recipients if subject not in o)
                 roles = Roles(conjuncts(analysis, subject), options, roles.reciprocal)
         actors = self._resolve(roles.actors)
+        if match is not None and not actors:  # "Eriador's death toll has risen": Eriador
+            actors = self._resolve(
+                tuple(c for h in roles.actors for c in analysis.children(h) if c.dep == "poss")
+            )
         recipients = self._recipients(token, code, roles, inner)
         if match is not None and not _new_parties(recipients, actors):
             recipients = self._petrarch_target(token, actors)
