@@ -216,6 +216,34 @@ class _ArticleReader:
                     return found
         return ()
 
+    def _distributed(self, heads: Sequence[Token], actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """An agent of several countries is one actor per country, as PETRARCH codes
+        compounds: "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in
+        Fornost and Gondor" (ARNGOV, OSGGOV, GONGOV; FORLEG, GONLEG)."""
+        analysis, found = self.analysis, list(actors)
+        for head in heads:
+            base = self.resolver.resolve(analysis, head, self.earlier)
+            if base is None or not base.sector or not base.country:
+                continue
+            places = [
+                p
+                for prep in analysis.children(head)
+                if prep.dep == "prep" and prep.lower in ("of", "in", "from")
+                for p in analysis.children(prep)
+                if p.dep == "pobj"
+            ]
+            if not places:
+                continue
+            others = [c for p in places for c in conjuncts(analysis, p)[1:]]
+            others += list(conjuncts(analysis, head)[1:])
+            for other in others:
+                country = self.resolver.resolve(analysis, other, self.earlier)
+                if country is None or not country.country or country.sector:
+                    continue
+                found = [a for a in found if a.span != country.span]
+                found.append(replace(base, country=country.country, span=country.span))
+        return tuple(found)
+
     def _resolve(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
         actors: list[Actor] = []
         for head in heads:
@@ -286,6 +314,8 @@ class _ArticleReader:
             actors = self._resolve(
                 tuple(c for h in roles.actors for c in analysis.children(h) if c.dep == "poss")
             )
+        if match is not None:
+            actors = self._distributed(roles.actors, actors)
         recipients = self._recipients(token, code, roles, inner)
         if match is not None and not _new_parties(recipients, actors):
             recipients = self._petrarch_target(token, actors)
