@@ -4,16 +4,20 @@ A user verb dictionary (read by :mod:`tidings.extract.verbdict`) gives each verb
 a code and patterns that refine it. A pattern is matched word by word outwards
 from the verb: the words after ``*`` in order after it, those before ``*`` in
 order before it (nearest first). Adjacent elements joined by ``_`` must be next
-to each other; otherwise other words may come between. A synset element matches
+to each other; otherwise other words may come between. Words match as written,
+case aside, as in PETRARCH ("RESOLUTION" is not "resolutions"). A synset element matches
 any of its members (which may be phrases). A marker element matches a noun
 phrase: as in TABARI, ``$`` makes it the event's source and ``+`` its target
 ("- + * FROM $": "X was freed from Y" is coded Y -> X); ``%`` and ``^`` only
 consume it. The longest matching pattern wins (the earlier line on ties);
 a verb no pattern fits takes its block's code. Dictionary verbs are looked up
 by the word as written ("SAID", "RISEN": TABARI lists some inflected forms on
-their own), then by lemma.
+their own), then by lemma; a two-way code (``032:033``) also codes the target's
+reply.
 
-Used by the pipeline only when user verb dictionaries are loaded.
+Used by the pipeline only when user verb dictionaries are loaded; the pipeline
+then follows PETRARCH's role conventions for the verbs they code (see
+``docs/extraction.md``).
 """
 
 from __future__ import annotations
