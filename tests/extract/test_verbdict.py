@@ -43,6 +43,10 @@ RESCUE
 
 --- VISIT  [042:043]  ---
 VISIT
+
+--- RISEN  [---] ---
+RISEN
+- DEATH_TOLL * [223]
 """
 
 
@@ -153,3 +157,29 @@ def test_discards(pipeline: Pipeline, tmp_path: Path) -> None:
     story = text + " The World Cup starts soon."
     assert coder.run(coder.article(story)).events == ()
     assert pipeline.run(pipeline.article(story)).events != ()
+
+
+def test_petrarch_role_conventions(coder: Pipeline) -> None:
+    # the subject of an agentless passive is the source
+    assert ("RUS", "UKR", "111") in _triples(
+        coder, "Russia was scolded over its dispute with Ukraine."
+    )
+    # a subject that names no actor stands for its possessor
+    assert ("RUS", "UKR", "223") in _triples(
+        coder, "Russia's death toll has risen in the dispute with Ukraine."
+    )
+    # an agent of several countries is one actor per country
+    triples = _triples(coder, "The ambassadors of France, Germany and Italy scolded Russia.")
+    actors = {a for t in triples for a in t[0].split("+") if t[2] == "111"}
+    assert actors == {"FRAGOV", "DEUGOV", "ITAGOV"}
+
+
+def test_only_the_users_actor_dictionaries(pipeline: Pipeline, tmp_path: Path) -> None:
+    verbs, actors = tmp_path / "verbs.txt", tmp_path / "actors.txt"
+    verbs.write_text(DICTIONARY)
+    actors.write_text("GONDOR [GON]\nMORDOR [MOR]\n")
+    mixed = pipeline.with_dictionaries(actors=[actors], verbs=[verbs])
+    alone = pipeline.with_dictionaries(actors=[actors], verbs=[verbs], only=True)
+    text = "Russia scolded Ukraine. Gondor scolded Mordor."
+    assert _triples(mixed, text) == {("RUS", "UKR", "111"), ("GON", "MOR", "111")}
+    assert _triples(alone, text) == {("GON", "MOR", "111")}
