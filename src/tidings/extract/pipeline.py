@@ -28,6 +28,7 @@ from tidings.extract.verbpatterns import (
     PatternMatch,
     VerbPatterns,
     agentless_passive_subject,
+    preceding_heads,
     following_heads,
     petrarch_options,
 )
@@ -313,6 +314,16 @@ class _ArticleReader:
         if match is not None and not actors:  # "Eriador's death toll has risen": Eriador
             actors = self._resolve(
                 tuple(c for h in roles.actors for c in analysis.children(h) if c.dep == "poss")
+            )
+        if match is not None and not actors and not roles.actors:
+            # no subject found: PETRARCH's source is the actor named just before the verb
+            actors = next(
+                (
+                    found
+                    for head in preceding_heads(analysis, token)
+                    if (found := self._resolve((head,)))
+                ),
+                (),
             )
         if match is not None:
             actors = self._distributed(roles.actors, actors)

@@ -35,6 +35,7 @@ __all__ = [
     "agentless_passive_subject",
     "following_heads",
     "petrarch_options",
+    "preceding_heads",
 ]
 
 # Words that may open a noun phrase before its nouns: "a million", "the evil awful".
@@ -269,6 +270,18 @@ def agentless_passive_subject(analysis: Analysis, verb: Token) -> Token | None:
     if any(c.dep == "agent" for c in children):
         return None
     return next((c for c in children if c.dep == "nsubjpass"), None)
+
+
+def preceding_heads(analysis: Analysis, verb: Token) -> Iterator[Token]:
+    """Noun heads before ``verb`` in its sentence, nearest first, up to the previous
+    verb: where PETRARCH finds a source the parse gives no subject for ("The
+    Philippines was heavily and unjustly criticized", parsed with "was" as the head)."""
+    before, _ = _windows(analysis, verb)
+    for token in before:
+        if token.pos == "VERB":
+            return
+        if token.pos in ("NOUN", "PROPN") and not _modifies_noun(analysis, token):
+            yield token
 
 
 def petrarch_options(
