@@ -14,7 +14,7 @@ from tidings.config import Config, load_config
 from tidings.errors import BadInputError
 from tidings.extract.attribution import load_outlets
 from tidings.extract.discards import read_discard_dictionary
-from tidings.extract.lexicon import load_lexicon
+from tidings.extract.lexicon import Lexicon, load_lexicon
 from tidings.extract.pipeline import EventExtractor
 from tidings.extract.places import load_gazetteer
 from tidings.extract.verbdict import read_verb_dictionary
@@ -98,9 +98,9 @@ class Pipeline:
         entries join the knowledge base; the verbs a verb dictionary lists are coded by its
         patterns (:mod:`tidings.extract.verbpatterns`) instead of the shipped triggers;
         a discard dictionary's phrases make their sentence (or article) code nothing.
-        ``only``: the actor and agent dictionaries replace the shipped knowledge base
-        instead of joining it, so that actors are coded as the dictionaries alone code
-        them (as PETRARCH does)."""
+        ``only``: the dictionaries replace the shipped knowledge base and, when verb
+        dictionaries are given, the shipped triggers, instead of joining them: events are
+        coded as the dictionaries alone code them (as PETRARCH does)."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
         kb = ActorKB(entries) if only else self.extractor.kb.with_entries(entries)
@@ -111,6 +111,9 @@ class Pipeline:
             for more in loaded[1:]:
                 patterns = patterns.merged(more)
             clone.extractor = replace(clone.extractor, verbs=patterns)
+            if only:  # the user's verbs alone: no shipped triggers (frames still read status)
+                lexicon = Lexicon({}, clone.extractor.lexicon.frames)
+                clone.extractor = replace(clone.extractor, lexicon=lexicon)
         phrases = [read_discard_dictionary(Path(path)) for path in discards]
         if phrases:
             discarded = phrases[0]

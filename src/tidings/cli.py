@@ -178,7 +178,7 @@ def eval_plover(path: str, as_json: bool) -> None:
 @click.option(
     "--only",
     is_flag=True,
-    help="Code actors from the given dictionaries alone, not tidings' knowledge base.",
+    help="Code from the given dictionaries alone, not tidings' knowledge base and triggers.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def eval_petrarch(

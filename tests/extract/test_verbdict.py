@@ -183,3 +183,7 @@ def test_only_the_users_actor_dictionaries(pipeline: Pipeline, tmp_path: Path) -
     text = "Russia scolded Ukraine. Gondor scolded Mordor."
     assert _triples(mixed, text) == {("RUS", "UKR", "111"), ("GON", "MOR", "111")}
     assert _triples(alone, text) == {("GON", "MOR", "111")}
+    # verbs too: a shipped trigger the user's dictionary does not list codes nothing
+    attack = "Gondor attacked Mordor on Monday."
+    assert {c[:2] for *_, c in _triples(mixed, attack)} == {"19"}
+    assert _triples(alone, attack) == set()

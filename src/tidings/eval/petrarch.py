@@ -306,8 +306,8 @@ def evaluate_petrarch(
         verbs: PETRARCH verb dictionaries (``PETR.Validate.verbs.txt``), whose
             patterns then code the verbs they list instead of tidings' own triggers.
         discards: PETRARCH discard dictionaries (``PETR.Validate.discards.txt``).
-        only: Code actors from the given actor and agent dictionaries alone, without
-            tidings' own knowledge base (PETRARCH's setting).
+        only: Code from the given dictionaries alone, without tidings' own knowledge
+            base and (when verb dictionaries are given) triggers: PETRARCH's setting.
         half: ``"even"`` or ``"odd"`` scores only the records at even or odd
             positions (0, 2, 4... or 1, 3, 5... among the active records): a fixed
             development split and its held-out complement.
