@@ -28,9 +28,9 @@ from tidings.extract.verbpatterns import (
     PatternMatch,
     VerbPatterns,
     agentless_passive_subject,
-    preceding_heads,
     following_heads,
     petrarch_options,
+    preceding_heads,
 )
 from tidings.extract.where_when import event_time, venue
 from tidings.model import (
