@@ -28,6 +28,7 @@ DICTIONARY = """<!-- an invented verb dictionary in PETRARCH's format -->
 --- SCOLD  [111]  ---
 SCOLD   {SCOLDS SCOLDED}  # a comment
 +UPBRAID
++TELL_OFF [114]
 - * &TIES RELATIONS [161]
 - * NEW_&TIES_RELATIONS [162]
 - SAID * AGAIN [112:110]
@@ -126,6 +127,16 @@ def test_uncoded_verb_and_its_pattern(coder: Pipeline, pipeline: Pipeline) -> No
 def test_markers_give_source_and_target(coder: Pipeline) -> None:
     # "- + * FROM $": the phrase before the verb is the target, after FROM the source
     assert ("FRA", "DEU", "067") in _triples(coder, "Germany was rescued from France on Monday.")
+
+
+def test_multi_word_forms(coder: Pipeline) -> None:
+    assert {c for *_, c in _triples(coder, "Russia told off Ukraine on Monday.")} == {"114"}
+    # the block's patterns come before the form's own code
+    text = "Russia told off Ukraine over trade relations on Monday."
+    assert {c for *_, c in _triples(coder, text)} == {"161"}
+    # without its particle the verb is not the dictionary's
+    codes = {c for *_, c in _triples(coder, "Russia told Ukraine the news on Monday.")}
+    assert not codes & {"111", "114"}
 
 
 def test_two_way_code_codes_the_reply(coder: Pipeline) -> None:

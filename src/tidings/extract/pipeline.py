@@ -167,11 +167,12 @@ class _ArticleReader:
         triggers = {}
         for token in analysis.sentence_tokens(sentence):
             verbs = self.extractor.verbs
-            if verbs is not None and verbs.knows(token):
-                user = self._user_trigger(verbs, token)
-                if user is not None:
-                    triggers[token.i] = user
+            user = self._user_trigger(verbs, token) if verbs is not None else None
+            if user is not None:
+                triggers[token.i] = user
                 continue
+            if verbs is not None and verbs.knows(token):
+                continue  # listed, and coded nothing here
             row = lexicon.trigger(analysis, token) if _may_trigger(analysis, token) else None
             if row is not None:
                 event_type = plover_of(self.extractor.ontology, row.cameo)

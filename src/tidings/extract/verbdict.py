@@ -100,7 +100,7 @@ def _elements(text: str, synsets: _Synsets, where: str) -> tuple[Element, ...]:
 
 
 def _pattern(
-    lemma: str, body: str, code: str, synsets: _Synsets, where: str, line: int
+    lemma: str, body: str, code: str, synsets: _Synsets, where: str, line: int, form: bool = False
 ) -> VerbPattern:
     before, _, after = body.partition("*")
     ahead = _elements(before, synsets, where)
@@ -112,7 +112,12 @@ def _pattern(
         for k, e in reversed(list(enumerate(ahead)))
     )
     return VerbPattern(
-        lemma=lemma, code=code, before=outwards, after=_elements(after, synsets, where), line=line
+        lemma=lemma,
+        code=code,
+        before=outwards,
+        after=_elements(after, synsets, where),
+        line=line,
+        form=form,
     )
 
 
@@ -132,8 +137,12 @@ def _verb_form(body: str, code: str | None) -> tuple[str, str | None, str] | Non
     return verb, pattern, code or ""
 
 
-def _patterns(lines: list[str], where: str) -> Iterator[tuple[str, str | None, VerbPattern | None]]:
-    """(lemma, block code, pattern or None) for every verb form and pattern line."""
+def _patterns(
+    lines: list[str], where: str
+) -> Iterator[tuple[str, bool, str | None, VerbPattern | None]]:
+    """(lemma, a plain verb line?, its code, pattern or None) for every verb form and
+    pattern line. Only plain lines ("ABANDON") code the verb on its own; a multi-word
+    form ("+GIVE_UP") needs its particles."""
     synsets = _synsets(lines)
     block_code: str | None = None
     verbs: list[str] = []
@@ -159,7 +168,8 @@ def _patterns(lines: list[str], where: str) -> Iterator[tuple[str, str | None, V
             if code is None:
                 continue  # "[---]": this context codes nothing
             for verb in verbs:
-                yield verb, block_code, _pattern(verb, body[1:].strip(), code, synsets, at, number)
+                pattern = _pattern(verb, body[1:].strip(), code, synsets, at, number)
+                yield verb, False, None, pattern
             continue
         form = _verb_form(body, own_code or block_code)
         if form is None:
@@ -168,9 +178,10 @@ def _patterns(lines: list[str], where: str) -> Iterator[tuple[str, str | None, V
         if verb not in verbs:
             verbs.append(verb)
         if pattern is None:
-            yield verb, own_code or block_code, None
+            yield verb, True, own_code or block_code, None
         elif code:
-            yield verb, block_code, _pattern(verb, pattern, code, synsets, at, number)
+            form_pattern = _pattern(verb, pattern, code, synsets, at, number, form=True)
+            yield verb, False, None, form_pattern
 
 
 def read_verb_dictionary(source: str | Path) -> VerbPatterns:
@@ -192,8 +203,9 @@ def read_verb_dictionary(source: str | Path) -> VerbPatterns:
     text = re.sub(r"<!--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
     codes: dict[str, str | None] = {}
     patterns: dict[str, list[VerbPattern]] = {}
-    for verb, code, pattern in _patterns(text.splitlines(), where):
-        codes.setdefault(verb, code)
+    for verb, plain, code, pattern in _patterns(text.splitlines(), where):
+        if plain:
+            codes.setdefault(verb, code)
         if pattern is not None:
             patterns.setdefault(verb, []).append(pattern)
     return VerbPatterns.build(codes, patterns)

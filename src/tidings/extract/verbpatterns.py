@@ -9,8 +9,9 @@ case aside, as in PETRARCH ("RESOLUTION" is not "resolutions"). A synset element
 any of its members (which may be phrases). A marker element matches a noun
 phrase: as in TABARI, ``$`` makes it the event's source and ``+`` its target
 ("- + * FROM $": "X was freed from Y" is coded Y -> X); ``%`` and ``^`` only
-consume it. The longest matching pattern wins (the earlier line on ties);
-a verb no pattern fits takes its block's code. Dictionary verbs are looked up
+consume it. The longest matching pattern wins (the earlier line on ties); then
+a multi-word form of the verb ("+BREAK_DOWN": "broke down") takes its code; a
+verb nothing fits takes its block's code. Dictionary verbs are looked up
 by the word as written ("SAID", "RISEN": TABARI lists some inflected forms on
 their own), then by lemma; a two-way code (``032:033``) also codes the target's
 reply.
@@ -69,6 +70,7 @@ class VerbPattern:
     before: tuple[Element, ...]
     after: tuple[Element, ...]
     line: int
+    form: bool = False  # a multi-word verb form ("+BREAK_DOWN"), tried after the patterns
 
     @property
     def length(self) -> int:
@@ -99,7 +101,7 @@ class VerbPatterns:
         cls, codes: Mapping[str, str | None], patterns: Mapping[str, Sequence[VerbPattern]]
     ) -> VerbPatterns:
         ordered = {
-            verb: tuple(sorted(found, key=lambda p: (-p.length, p.line)))
+            verb: tuple(sorted(found, key=lambda p: (p.form, -p.length, p.line)))
             for verb, found in patterns.items()
         }
         return cls(dict(codes), ordered)
@@ -123,13 +125,14 @@ class VerbPatterns:
         if not _is_verb(token):
             return None
         for key in (token.lower, token.lemma.lower()):
-            if key in self.codes:
+            if key in self.codes or key in self.patterns:
                 return key
         return None
 
     def knows(self, token: Token) -> bool:
-        """The token is a verb the dictionaries list (coded or not)."""
-        return self.entry(token) is not None
+        """The dictionaries list the verb on its own (coded or ``---``), so only they
+        code it; a verb listed only in multi-word forms ("+GIVE_UP") is not known alone."""
+        return _is_verb(token) and (token.lower in self.codes or token.lemma.lower() in self.codes)
 
     def match(self, analysis: Analysis, token: Token) -> PatternMatch | None:
         """The code of ``token`` in its sentence, or None when it codes nothing."""
