@@ -168,8 +168,8 @@ def _patterns(
             if code is None:
                 continue  # "[---]": this context codes nothing
             for verb in verbs:
-                pattern = _pattern(verb, body[1:].strip(), code, synsets, at, number)
-                yield verb, False, None, pattern
+                refined = _pattern(verb, body[1:].strip(), code, synsets, at, number)
+                yield verb, False, None, refined
             continue
         form = _verb_form(body, own_code or block_code)
         if form is None:
