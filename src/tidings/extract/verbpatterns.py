@@ -335,7 +335,7 @@ def _modifies_noun(analysis: Analysis, token: Token) -> bool:
     head = analysis.head(token)
     return (
         token.pos in ("NOUN", "PROPN")
-        and token.dep in ("compound", "amod", "nmod")
+        and token.dep in ("compound", "amod", "nmod", "poss")
         and head is not None
         and head.pos in ("NOUN", "PROPN")
     )
