@@ -13,7 +13,8 @@ from tidings.actors.tabari import read_actor_dictionary, read_agent_dictionary
 from tidings.config import Config, load_config
 from tidings.errors import BadInputError
 from tidings.extract.attribution import load_outlets
-from tidings.extract.lexicon import load_lexicon
+from tidings.extract.discards import read_discard_dictionary
+from tidings.extract.lexicon import Lexicon, load_lexicon
 from tidings.extract.pipeline import EventExtractor
 from tidings.extract.places import load_gazetteer
 from tidings.extract.verbdict import read_verb_dictionary
@@ -79,7 +80,7 @@ class Pipeline:
         self.extractor = EventExtractor(
             lexicon=load_lexicon(_code_checker()),
             ontology=ontology,
-            kb=kb or load_default_kb(),
+            kb=kb if kb is not None else load_default_kb(),
             gazetteer=load_gazetteer(),
             outlets=load_outlets(),
         )
@@ -89,17 +90,36 @@ class Pipeline:
         actors: Iterable[str | Path] = (),
         agents: Iterable[str | Path] = (),
         verbs: Iterable[str | Path] = (),
+        discards: Iterable[str | Path] = (),
+        *,
+        only: bool = False,
     ) -> Pipeline:
         """A pipeline that also uses PETRARCH/TABARI dictionaries: actor and agent
-        entries join the knowledge base; verb entries come before the shipped triggers."""
+        entries join the knowledge base; the verbs a verb dictionary lists are coded by its
+        patterns (:mod:`tidings.extract.verbpatterns`) instead of the shipped triggers;
+        a discard dictionary's phrases make their sentence (or article) code nothing.
+        ``only``: the dictionaries replace the shipped knowledge base and, when verb
+        dictionaries are given, the shipped triggers, instead of joining them: events are
+        coded as the dictionaries alone code them (as PETRARCH does)."""
         entries = [e for path in actors for e in read_actor_dictionary(Path(path))]
         entries += [e for path in agents for e in read_agent_dictionary(Path(path))]
-        kb = self.extractor.kb.with_entries(entries)
+        kb = ActorKB(entries) if only else self.extractor.kb.with_entries(entries)
         clone = Pipeline(self.config, kb, parser=self.parser, embedder=self.embedder)
-        rows = [r for path in verbs for r in read_verb_dictionary(Path(path))]
-        if rows:
-            lexicon = clone.extractor.lexicon.with_triggers(rows)
-            clone.extractor = replace(clone.extractor, lexicon=lexicon)
+        loaded = [read_verb_dictionary(Path(path)) for path in verbs]
+        if loaded:
+            patterns = loaded[0]
+            for more in loaded[1:]:
+                patterns = patterns.merged(more)
+            clone.extractor = replace(clone.extractor, verbs=patterns)
+            if only:  # the user's verbs alone: no shipped triggers (frames still read status)
+                lexicon = Lexicon({}, clone.extractor.lexicon.frames)
+                clone.extractor = replace(clone.extractor, lexicon=lexicon)
+        phrases = [read_discard_dictionary(Path(path)) for path in discards]
+        if phrases:
+            discarded = phrases[0]
+            for extra in phrases[1:]:
+                discarded = discarded.merged(extra)
+            clone.extractor = replace(clone.extractor, discards=discarded)
         return clone
 
     def article(

@@ -161,7 +161,24 @@ def eval_plover(path: str, as_json: bool) -> None:
     "--verbs",
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
-    help="PETRARCH verb dictionary (repeatable); its codes replace tidings' own.",
+    help="PETRARCH verb dictionary (repeatable); its patterns code the verbs it lists.",
+)
+@click.option(
+    "--discards",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="PETRARCH discard dictionary (repeatable): phrases whose text codes nothing.",
+)
+@click.option(
+    "--half",
+    type=click.Choice(["even", "odd"]),
+    default=None,
+    help="Score only the records at even (development) or odd (held-out) positions.",
+)
+@click.option(
+    "--only",
+    is_flag=True,
+    help="Code from the given dictionaries alone, not tidings' knowledge base and triggers.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 def eval_petrarch(
@@ -169,6 +186,9 @@ def eval_petrarch(
     actors: tuple[str, ...],
     agents: tuple[str, ...],
     verbs: tuple[str, ...],
+    discards: tuple[str, ...],
+    half: str | None,
+    only: bool,
     as_json: bool,
 ) -> None:
     """Run PETRARCH2's unit-test records (XML) with its dictionaries loaded."""
@@ -176,7 +196,16 @@ def eval_petrarch(
     from tidings.eval import evaluate_petrarch
 
     _print_report(
-        lambda: evaluate_petrarch(path, Pipeline(), actors=actors, agents=agents, verbs=verbs),
+        lambda: evaluate_petrarch(
+            path,
+            Pipeline(),
+            actors=actors,
+            agents=agents,
+            verbs=verbs,
+            discards=discards,
+            half=half,
+            only=only,
+        ),
         as_json,
     )
 

@@ -399,3 +399,15 @@ def test_load_petrarch_unit_test_file() -> None:
     assert records[0].expected == (Triple("ARN", "GON", "064"),)
     assert sum(not r.expected and r.error is None for r in records) == 20
     assert sum(len(r.expected) for r in records) > 350
+
+
+def test_select_half_splits_records_by_position() -> None:
+    from tidings.errors import BadInputError
+    from tidings.eval.petrarch import select_half
+
+    even, odd = select_half(RECORDS, "even"), select_half(RECORDS, "odd")
+    assert even == tuple(RECORDS[0::2]) and odd == tuple(RECORDS[1::2])
+    assert set(even).isdisjoint(odd) and len(even) + len(odd) == len(RECORDS)
+    assert select_half(RECORDS, None) == tuple(RECORDS)
+    with pytest.raises(BadInputError, match="even"):
+        select_half(RECORDS, "first")

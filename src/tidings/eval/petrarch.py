@@ -53,6 +53,7 @@ __all__ = [
     "petrarch_code",
     "predicted_triples",
     "score_petrarch",
+    "select_half",
 ]
 
 #: Records testing PETRARCH's reading of the Penn Treebank parse we ignore:
@@ -272,12 +273,28 @@ def _outcome(
     )
 
 
+def select_half(records: Sequence[PetrarchRecord], half: str | None) -> tuple[PetrarchRecord, ...]:
+    """The records at even or odd positions (``half`` None: all of them).
+
+    Raises:
+        BadInputError: ``half`` is neither ``even`` nor ``odd``.
+    """
+    if half is None:
+        return tuple(records)
+    if half not in ("even", "odd"):
+        raise BadInputError(f"half must be 'even' or 'odd', not {half!r}")
+    return tuple(records[0 if half == "even" else 1 :: 2])
+
+
 def evaluate_petrarch(
     path: str | Path,
     pipeline: Pipeline,
     actors: Iterable[str | Path] = (),
     agents: Iterable[str | Path] = (),
     verbs: Iterable[str | Path] = (),
+    discards: Iterable[str | Path] = (),
+    half: str | None = None,
+    only: bool = False,
 ) -> PetrarchReport:
     """Run ``pipeline``, with the given TABARI dictionaries added, over PETRARCH records.
 
@@ -286,18 +303,28 @@ def evaluate_petrarch(
         pipeline: The pipeline to evaluate.
         actors: TABARI actor dictionaries (``PETR.Validate.actors.txt``).
         agents: TABARI agent dictionaries (``PETR.Validate.agents.txt``).
-        verbs: PETRARCH verb dictionaries (``PETR.Validate.verbs.txt``), whose codes
-            then take precedence over tidings' own triggers.
+        verbs: PETRARCH verb dictionaries (``PETR.Validate.verbs.txt``), whose
+            patterns then code the verbs they list instead of tidings' own triggers.
+        discards: PETRARCH discard dictionaries (``PETR.Validate.discards.txt``).
+        only: Code from the given dictionaries alone, without tidings' own knowledge
+            base and (when verb dictionaries are given) triggers: PETRARCH's setting.
+        half: ``"even"`` or ``"odd"`` scores only the records at even or odd
+            positions (0, 2, 4... or 1, 3, 5... among the active records): a fixed
+            development split and its held-out complement.
 
     Raises:
-        BadInputError: the records file cannot be read.
+        BadInputError: the records file cannot be read, or ``half`` is not
+            ``even`` or ``odd``.
         DictionaryError: a dictionary cannot be read.
     """
-    records = load_petrarch_records(path)
+    records = select_half(load_petrarch_records(path), half)
     actors, agents, verbs = tuple(actors), tuple(agents), tuple(verbs)
+    discards = tuple(discards)
     coder = (
-        pipeline.with_dictionaries(actors=actors, agents=agents, verbs=verbs)
-        if actors or agents or verbs
+        pipeline.with_dictionaries(
+            actors=actors, agents=agents, verbs=verbs, discards=discards, only=only
+        )
+        if actors or agents or verbs or discards or only
         else pipeline
     )
     accepted: list[tuple[str, Article]] = []

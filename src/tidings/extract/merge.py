@@ -52,6 +52,8 @@ def _key(candidate: Candidate) -> tuple[object, ...]:
     denied = candidate.reading.status is Status.DENIED
     actors = frozenset(_party(a) for a in candidate.actors)
     recipients = frozenset(_party(r) for r in candidate.recipients)
+    if candidate.fixed_code:  # a user dictionary codes each direction on its own
+        return (candidate.event_type, denied, actors, recipients, candidate.base_code)
     if candidate.reciprocal or candidate.event_type in _SYMMETRIC:
         return (candidate.event_type, denied, actors | recipients)
     return (candidate.event_type, denied, actors, recipients)

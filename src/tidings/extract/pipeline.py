@@ -16,12 +16,22 @@ from tidings.extract.actors import ActorResolver, corefers, is_resolved
 from tidings.extract.attribution import Outlets, article_outlet, attribute
 from tidings.extract.candidates import Candidate
 from tidings.extract.coding import plover_of
+from tidings.extract.discards import Discards
 from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
 from tidings.extract.roles import Roles, find_roles, named_in_complements
 from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
+from tidings.extract.syntax import conjuncts
 from tidings.extract.timex import find_times
+from tidings.extract.verbpatterns import (
+    PatternMatch,
+    VerbPatterns,
+    agentless_passive_subject,
+    following_heads,
+    petrarch_options,
+    preceding_heads,
+)
 from tidings.extract.where_when import event_time, venue
 from tidings.model import (
     Actor,
@@ -95,6 +105,7 @@ class _Trigger:
     code: str
     reading: StatusReading
     fixed: bool = False  # the code comes from a user dictionary and is kept as written
+    match: PatternMatch | None = None  # the user verb pattern that coded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +117,23 @@ class EventExtractor:
     kb: ActorKB
     gazetteer: Gazetteer
     outlets: Outlets
+    verbs: VerbPatterns | None = None  # user verb dictionaries: they code the verbs they list
+    discards: Discards | None = None  # user discard phrases: text that codes nothing
 
     def extract(self, analysis: Analysis) -> tuple[EventMention, ...]:
         """All event mentions of one analysed article, merged per event."""
         reader = _ArticleReader(self, analysis, ActorResolver(self.kb, analysis.article.published))
-        candidates = [c for s in analysis.sentences for c in reader.sentence(s)]
+        sentences = analysis.sentences
+        if self.discards is not None:
+            words = [[t.lower for t in analysis.sentence_tokens(s)] for s in sentences]
+            if any(self.discards.discards_story(w) for w in words):
+                return ()
+            sentences = tuple(
+                s
+                for s, w in zip(sentences, words, strict=True)
+                if not self.discards.discards_sentence(w)
+            )
+        candidates = [c for s in sentences for c in reader.sentence(s)]
         outlet = article_outlet(analysis, self.lexicon, self.outlets)
         return merge_candidates(candidates, self.ontology, analysis.article, outlet)
 
@@ -140,6 +163,7 @@ class _ArticleReader:
             candidate = self._candidate(sentence, trigger, codes[i], inner)
             if candidate is not None:
                 found.append(candidate)
+                found.extend(_reply(candidate, trigger.match))
         found.extend(self._agreements(sentence, triggers))
         found.extend(self._obligations(sentence, triggers, absorbed))
         return found
@@ -148,6 +172,13 @@ class _ArticleReader:
         lexicon, analysis = self.extractor.lexicon, self.analysis
         triggers = {}
         for token in analysis.sentence_tokens(sentence):
+            verbs = self.extractor.verbs
+            user = self._user_trigger(verbs, token) if verbs is not None else None
+            if user is not None:
+                triggers[token.i] = user
+                continue
+            if verbs is not None and verbs.knows(token):
+                continue  # listed, and coded nothing here
             row = lexicon.trigger(analysis, token) if _may_trigger(analysis, token) else None
             if row is not None:
                 event_type = plover_of(self.extractor.ontology, row.cameo)
@@ -156,6 +187,70 @@ class _ArticleReader:
                 reading = read_status(analysis, lexicon, token)
                 triggers[token.i] = _Trigger(token, event_type, row.cameo, reading, row.fixed)
         return triggers
+
+    def _user_trigger(self, verbs: VerbPatterns, token: Token) -> _Trigger | None:
+        """A verb coded by a user dictionary's patterns. A code outside CAMEO's roots
+        (PETRARCH's test and WEIS codes) is typed by the verb's own trigger row, else
+        as COOPERATE: the PLOVER type only labels it, the code is kept as written."""
+        match = verbs.match(self.analysis, token)
+        if match is None:
+            return None
+        ontology, lexicon = self.extractor.ontology, self.extractor.lexicon
+        own = lexicon.triggers.get((token.lemma.lower(), "VERB"), ())
+        event_type = (
+            plover_of(ontology, match.code)
+            or (plover_of(ontology, match.block_code) if match.block_code else None)
+            or next((t for row in own if (t := plover_of(ontology, row.cameo))), None)
+            or EventType.COOPERATE
+        )
+        reading = read_status(self.analysis, lexicon, token)
+        return _Trigger(token, event_type, match.code, reading, True, match)
+
+    def _petrarch_target(self, verb: Token, actors: Sequence[Actor]) -> tuple[Actor, ...]:
+        """PETRARCH's target when no recipient is found: the first actor named after
+        the verb in its phrase ("restore ties with Gondor", "closure of houses in Bree")."""
+        taken = {a.span for a in actors} | {a.code for a in actors}
+        skip = frozenset(
+            t.i for a in actors if a.span for t in self.analysis.tokens if a.span.overlaps(t.span)
+        )
+        for group in following_heads(self.analysis, verb, skip):
+            for head in group:  # the phrase, else a name inside it ("an anti-Gondor parade")
+                found = tuple(
+                    a
+                    for a in self._resolve((head,))
+                    if is_resolved(a) and a.span not in taken and a.code not in taken
+                )
+                if found:
+                    return found
+        return ()
+
+    def _distributed(self, heads: Sequence[Token], actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """An agent of several countries is one actor per country, as PETRARCH codes
+        compounds: "the ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in
+        Fornost and Gondor" (ARNGOV, OSGGOV, GONGOV; FORLEG, GONLEG)."""
+        analysis, found = self.analysis, list(actors)
+        for head in heads:
+            base = self.resolver.resolve(analysis, head, self.earlier)
+            if base is None or not base.sector or not base.country:
+                continue
+            places = [
+                p
+                for prep in analysis.children(head)
+                if prep.dep == "prep" and prep.lower in ("of", "in", "from")
+                for p in analysis.children(prep)
+                if p.dep == "pobj"
+            ]
+            if not places:
+                continue
+            others = [c for p in places for c in conjuncts(analysis, p)[1:]]
+            others += list(conjuncts(analysis, head)[1:])
+            for other in others:
+                country = self.resolver.resolve(analysis, other, self.earlier)
+                if country is None or not country.country or country.sector:
+                    continue
+                found = [a for a in found if a.span != country.span]
+                found.append(replace(base, country=country.country, span=country.span))
+        return tuple(found)
 
     def _resolve(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
         actors: list[Actor] = []
@@ -216,8 +311,38 @@ class _ArticleReader:
     ) -> Candidate | None:
         analysis, token, reading = self.analysis, trigger.token, trigger.reading
         roles = roles or find_roles(analysis, token, trigger.event_type, self.events)
+        match = trigger.match
+        if match is not None and match.source is not None:  # a pattern's "$" phrase
+            roles = Roles(conjuncts(analysis, match.source), roles.recipients, roles.reciprocal)
+        if match is not None and match.target is not None:  # a pattern's "+" phrase
+            roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
+        elif match is not None:
+            roles = Roles(roles.actors, petrarch_options(token, roles.recipients), roles.reciprocal)
+        if match is not None and match.source is None and not roles.actors:
+            subject = agentless_passive_subject(analysis, token)
+            if subject is not None:  # "the Philippines was criticized over its dispute with X"
+                options = tuple(o for o in roles.recipients if subject not in o)
+                roles = Roles(conjuncts(analysis, subject), options, roles.reciprocal)
         actors = self._resolve(roles.actors)
+        if match is not None and not actors:  # "Eriador's death toll has risen": Eriador
+            actors = self._resolve(
+                tuple(c for h in roles.actors for c in analysis.children(h) if c.dep == "poss")
+            )
+        if match is not None and not actors and not roles.actors:
+            # no subject found: PETRARCH's source is the actor named just before the verb
+            actors = next(
+                (
+                    found
+                    for head in preceding_heads(analysis, token)
+                    if (found := self._resolve((head,)))
+                ),
+                (),
+            )
+        if match is not None:
+            actors = self._distributed(roles.actors, actors)
         recipients = self._recipients(token, code, roles, inner)
+        if match is not None and not _new_parties(recipients, actors):
+            recipients = self._petrarch_target(token, actors)
         anaphoric = not actors and _is_anaphoric(analysis, token)
         heads = frozenset(t.i for t in roles.actors) | frozenset(
             t.i for option in roles.recipients[:1] for t in option
@@ -233,7 +358,9 @@ class _ArticleReader:
             actors = _at_home(actors, place.country)
             recipients = _at_home(recipients, place.country)
         agents = tuple(a for a in actors if a.sector)
-        actors = tuple(a for a in actors if is_resolved(a))
+        # PETRARCH codes an agent of no known country as such ("---GOV said").
+        coded = _petrarch_coded if match is not None else is_resolved
+        actors = tuple(a for a in actors if coded(a))
         if not actors and trigger.event_type is EventType.ASSAULT:
             actors = _unidentified(token, place, recipients)
         if not actors:
@@ -338,6 +465,31 @@ def _owned_by_actor(analysis: Analysis, heads: Sequence[Token]) -> bool:
         for h in heads
         for c in analysis.children(h)
     )
+
+
+def _reply(candidate: Candidate, match: PatternMatch | None) -> tuple[Candidate, ...]:
+    """The target's side of a two-way user code ("032:033": a visit, and its hosting)."""
+    if match is None or match.reverse_code is None:
+        return ()
+    if not candidate.actors or not candidate.recipients:
+        return ()
+    reply = replace(
+        candidate,
+        actors=candidate.recipients,
+        recipients=candidate.actors,
+        base_code=match.reverse_code,
+    )
+    return (reply,)
+
+
+def _petrarch_coded(actor: Actor) -> bool:
+    return is_resolved(actor) or actor.sector is not None
+
+
+def _new_parties(recipients: Sequence[Actor], actors: Sequence[Actor]) -> bool:
+    """Some recipient is resolved and is not one of the actors ("his visit")."""
+    codes = {a.code for a in actors}
+    return any(is_resolved(r) and r.code not in codes for r in recipients)
 
 
 def _in_main_clause(analysis: Analysis, top: Token, report: Token | None) -> bool:
