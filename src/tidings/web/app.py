@@ -14,6 +14,7 @@ from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidings import __version__
+from tidings.api import Pipeline
 from tidings.config import Config
 from tidings.store import Store, open_store
 from tidings.web import api, pages
@@ -29,6 +30,7 @@ def create_app(
     *,
     config: Config | None = None,
     environ: Mapping[str, str] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> FastAPI:
     """The web app over a store (or the store at a path or URL, opened now).
 
@@ -38,6 +40,8 @@ def create_app(
         config: Settings; ``[serve]`` holds the tokens and the body size limit.
         environ: Where ``TIDINGS_TOKEN`` and ``TIDINGS_READ_TOKEN`` are read
             (default: the process environment).
+        pipeline: A loaded pipeline for the POST routes (default: one is loaded
+            on the first POST).
 
     Raises:
         StoreError: the store cannot be opened.
@@ -69,7 +73,7 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.tidings = Services(store, settings, tokens)
+    app.state.tidings = Services(store, settings, tokens, pipeline)
     install_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
