@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tidings.errors import BadInputError, NotFoundError
+from tidings.errors import NotFoundError
 from tidings.store.event_queries import LinkedEvent, select_linked_events
 from tidings.store.queries import (
     Filters,
@@ -22,6 +22,7 @@ from tidings.store.queries import (
     StoredEvent,
     _article_conditions,
     _event_conditions,
+    as_utc,
     select_article_mentions,
     select_articles,
 )
@@ -166,14 +167,12 @@ class SearchResults:
 
 def search(connection: Connection, query: str, limit: int) -> SearchResults:
     """Events and articles whose text has every word of ``query`` (full-text search),
-    and actors whose code starts with it or whose name contains it.
-
-    Raises:
-        BadInputError: ``query`` has no words.
+    and actors whose code starts with it or whose name contains it. A query of
+    blanks finds nothing.
     """
     words = query.strip()
     if not words:
-        raise BadInputError("the search query is empty; give one or more words")
+        return SearchResults(query=words, events=(), articles=(), actors=())
     by_text = Filters(text=words, limit=limit)
     needle = words.lower()
     actors = [
@@ -212,7 +211,7 @@ def select_article(connection: Connection, article_id: int) -> ArticleDetail:
         near_duplicate=bool(row.near_duplicate),
         duplicate_of=row.duplicate_of,
         similarity=row.similarity,
-        ingested_at=row.ingested_at,
+        ingested_at=as_utc(row.ingested_at),
         quality=row.quality,
         text=row.text,
     )

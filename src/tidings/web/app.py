@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -78,7 +79,26 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
+    if tokens.read is None:
+        _declare_open_reads(app)
     return app
+
+
+def _declare_open_reads(app: FastAPI) -> None:
+    """Make the schema say what the server does: with no read token, reads need none."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for path in schema.get("paths", {}).values():
+                if "get" in path:
+                    path["get"].pop("security", None)
+                    path["get"]["responses"].pop("401", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class BodyLimit:
