@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -28,7 +27,19 @@ def client(example_db: Path, pipeline: Pipeline) -> Iterator[TestClient]:
         yield test_client
 
 
-def _error(response: httpx.Response, status: int) -> dict[str, object]:
+class _Answer(Protocol):
+    """What a test client's response offers (Starlette's client may not be httpx's)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def json(self) -> Any: ...
+
+
+def _error(response: _Answer, status: int) -> dict[str, object]:
     assert response.status_code == status, response.text
     body: dict[str, object] = response.json()
     assert body["status"] == status and body["error"] and body["message"]
