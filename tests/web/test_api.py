@@ -124,6 +124,8 @@ def test_actors_network_places_search(client: TestClient) -> None:
         ("/api/events?offset=-1", 422, "offset"),
         ("/api/events?limit=5000", 422, "limit"),
         ("/api/search?q=", 422, "q"),
+        ("/api/events?text=cease%00fire", 422, "text"),
+        ("/api/events?since=2025-02-30", 400, "2025-02-30"),
         ("/api/no-such-thing", 404, "Not Found"),
     ],
 )
