@@ -16,9 +16,16 @@ from sqlalchemy.engine import Connection
 from tidings.api import parse_date
 from tidings.errors import BadInputError
 from tidings.model import EventType, Status
-from tidings.store.tables import articles, mention_actors, mentions
+from tidings.store.tables import articles, event_mentions, mention_actors, mentions
 
-__all__ = ["Filters", "StoredArticle", "StoredEvent", "select_articles", "select_events"]
+__all__ = [
+    "Filters",
+    "StoredArticle",
+    "StoredEvent",
+    "select_article_mentions",
+    "select_articles",
+    "select_events",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,7 @@ class Filters:
             attributed to).
         text: Words that must all occur in the article (full-text search).
         limit: At most this many results, newest first.
+        offset: Skip this many results first (pagination).
     """
 
     actor: str | None = None
@@ -48,6 +56,7 @@ class Filters:
     outlet: str | None = None
     text: str | None = None
     limit: int | None = 100
+    offset: int = 0
 
     @classmethod
     def of(
@@ -62,11 +71,13 @@ class Filters:
         outlet: str | None = None,
         text: str | None = None,
         limit: int | None = 100,
+        offset: int = 0,
     ) -> Filters:
         """Check and normalise user-given filters.
 
         Raises:
-            BadInputError: an unknown event type or status, or a bad date.
+            BadInputError: an unknown event type or status, a bad date, a limit
+                below 1, a negative offset or a NUL character in a text filter.
         """
         if type is not None:
             type = type.upper()
@@ -82,17 +93,29 @@ class Filters:
                 )
         if limit is not None and limit < 1:
             raise BadInputError(f"limit must be at least 1, got {limit}")
+        if offset < 0:
+            raise BadInputError(f"offset must be 0 or more, got {offset}")
         return cls(
-            actor=actor or None,
+            actor=_clean("actor", actor),
             event_type=type,
             status=status,
-            place=place or None,
+            place=_clean("place", place),
             since=parse_date(since),
             until=parse_date(until),
-            outlet=outlet or None,
-            text=text or None,
+            outlet=_clean("outlet", outlet),
+            text=_clean("text", text),
             limit=limit,
+            offset=offset,
         )
+
+
+def _clean(name: str, value: str | None) -> str | None:
+    """A text filter without outer blanks; blank means no filter."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        raise BadInputError(f"the {name} filter contains a NUL character; remove it")
+    return value.strip() or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,12 +136,14 @@ class StoredEvent:
     url: str | None
     published: dt.date | None
     mention: dict[str, Any]  # the tidings.mention/1 record, spans with their text
+    event_id: int | None = None  # the linked event it belongs to (None: not yet linked)
 
     def to_dict(self) -> dict[str, Any]:
-        """The mention record plus its store id and article."""
+        """The mention record plus its store id, linked event and article."""
         return {
             **self.mention,
             "id": self.id,
+            "event_id": self.event_id,
             "article": {
                 "id": self.article_id,
                 "title": self.title,
@@ -175,14 +200,38 @@ class StoredArticle:
 def select_events(connection: Connection, filters: Filters) -> list[StoredEvent]:
     """Event mentions matching ``filters``, newest first."""
     query = (
-        sa.select(
-            mentions, articles.c.title, articles.c.outlet, articles.c.url, articles.c.published
-        )
-        .join(articles, articles.c.id == mentions.c.article_id)
+        _mention_query()
         .where(*_event_conditions(filters), *_article_conditions(connection, filters, dated=False))
         .order_by(mentions.c.date_from.desc(), mentions.c.id.desc())
         .limit(filters.limit)
+        .offset(filters.offset or None)
     )
+    return read_mentions(connection, query)
+
+
+def _mention_query() -> sa.Select[Any]:
+    return (
+        sa.select(
+            mentions,
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.url,
+            articles.c.published,
+            event_mentions.c.event_id,
+        )
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .outerjoin(event_mentions, event_mentions.c.mention_id == mentions.c.id)
+    )
+
+
+def select_article_mentions(connection: Connection, article_id: int) -> list[StoredEvent]:
+    """Every event mention of one article, in text order."""
+    query = _mention_query().where(mentions.c.article_id == article_id).order_by(mentions.c.ordinal)
+    return read_mentions(connection, query)
+
+
+def read_mentions(connection: Connection, query: sa.Select[Any]) -> list[StoredEvent]:
+    """Run a query built on the mention columns and read its rows as records."""
     return [
         StoredEvent(
             id=row.id,
@@ -199,6 +248,7 @@ def select_events(connection: Connection, filters: Filters) -> list[StoredEvent]
             url=row.url,
             published=row.published,
             mention=row.data,
+            event_id=row.event_id,
         )
         for row in connection.execute(query)
     ]
@@ -220,6 +270,7 @@ def select_articles(
         .where(*conditions)
         .order_by(articles.c.published.desc(), articles.c.id.desc())
         .limit(filters.limit)
+        .offset(filters.offset or None)
     )
     return [
         StoredArticle(
@@ -235,7 +286,7 @@ def select_articles(
             near_duplicate=bool(row.near_duplicate),
             duplicate_of=row.duplicate_of,
             similarity=row.similarity,
-            ingested_at=row.ingested_at,
+            ingested_at=as_utc(row.ingested_at),
             quality=row.quality,
             text=row.text if with_text else None,
         )
@@ -319,6 +370,11 @@ def _text_match(connection: Connection, words: str) -> sa.ColumnElement[bool]:
 
 def _contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     return sa.func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored moment with its time zone: SQLite drops it, and every write is in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def _iso(value: dt.date | None) -> str | None:
