@@ -12,7 +12,15 @@ from tidings.errors import ConfigError
 
 _R = TypeVar("_R")
 
-__all__ = ["Config", "FetchConfig", "FieldNames", "IngestConfig", "QualityConfig", "load_config"]
+__all__ = [
+    "Config",
+    "FetchConfig",
+    "FieldNames",
+    "IngestConfig",
+    "QualityConfig",
+    "ScaleConfig",
+    "load_config",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,15 @@ class QualityConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleConfig:
+    """Dask engine and Parquet output (``[scale]`` in ``defaults.toml``)."""
+
+    connect_timeout: float
+    batches_per_worker: int
+    articles_per_part: int
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Every tunable setting; see ``defaults.toml`` for what each key means."""
 
@@ -89,6 +106,7 @@ class Config:
     ingest: IngestConfig
     fields: FieldNames
     quality: QualityConfig
+    scale: ScaleConfig
 
 
 _KEYS = {
@@ -106,6 +124,7 @@ _SECTIONS = {
     "ingest": IngestConfig,
     "fields": FieldNames,
     "quality": QualityConfig,
+    "scale": ScaleConfig,
 }
 
 
@@ -166,6 +185,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         ingest=_section(IngestConfig, data["ingest"]),
         fields=_section(FieldNames, data["fields"]),
         quality=_section(QualityConfig, data["quality"]),
+        scale=_section(ScaleConfig, data["scale"]),
     )
     unknown = set(overrides) - set(Config.__slots__)
     if unknown:
