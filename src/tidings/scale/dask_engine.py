@@ -94,16 +94,27 @@ class DaskEngine:
                 )
             )
             return stack.enter_context(distributed.Client(cluster, set_as_default=False))
+        address = self._resolved(distributed)
         timeout = config.scale.connect_timeout
         try:
-            client = distributed.Client(self.scheduler, timeout=timeout, set_as_default=False)
-        except (OSError, TimeoutError, ValueError, TypeError) as err:
+            client = distributed.Client(address, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError) as err:
             raise BadInputError(
                 f"cannot reach the Dask scheduler at {self.scheduler!r} within {timeout:g} s "
-                f"({_first_line(err)}); check --scheduler (tcp://HOST:PORT), or leave it out "
+                f"({_first_line(err)}); is it running? Check --scheduler, or leave it out "
                 "to run a local cluster"
             ) from err
         return stack.enter_context(client)
+
+    def _resolved(self, distributed: Any) -> str:
+        """The scheduler address checked before connecting (a bad one fails at once)."""
+        try:
+            return str(distributed.comm.resolve_address(self.scheduler))
+        except (ValueError, OSError) as err:
+            raise BadInputError(
+                f"bad Dask scheduler address {self.scheduler!r} ({_first_line(err)}); "
+                "give tcp://HOST:PORT, or leave --scheduler out to run a local cluster"
+            ) from err
 
 
 def _import_distributed() -> Any:
