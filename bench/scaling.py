@@ -82,14 +82,14 @@ def run_one(spec: str, corpus: Path, scratch: Path, store: bool) -> dict[str, An
         import distributed
 
         begin = time.perf_counter()
-        cluster = distributed.LocalCluster(
+        cluster = distributed.LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-        client = distributed.Client(cluster, set_as_default=False)
+        client = distributed.Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
         started = time.perf_counter() - begin
         engine = DaskEngine(scheduler=cluster.scheduler_address)
     elif kind == "local":

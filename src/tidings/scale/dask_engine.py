@@ -56,14 +56,20 @@ class DaskEngine:
             client = self._client(distributed, config, stack)
             # A name of its own: runs sharing a cluster never use each other's settings.
             name = f"tidings-preparer-{uuid.uuid4().hex}"
-            client.register_plugin(PreparerPlugin(config), name=name)
-            stack.callback(_unregister, client, name)
             threads = sum(client.nthreads().values())
             if threads < 1:
                 raise TidingsError(
                     f"the Dask cluster at {self.scheduler} has no workers; start some "
                     "(dask worker ADDRESS --nthreads 1) and run again"
                 )
+            try:
+                client.register_plugin(PreparerPlugin(config), name=name)
+            except Exception as err:  # raised on a worker: most often tidings is missing there
+                raise TidingsError(
+                    f"the Dask workers could not set up tidings ({type(err).__name__}: "
+                    f"{_first_line(err)}); install the same tidings version on every worker"
+                ) from err
+            stack.callback(_unregister, client, name)
 
             def submit(batch: Batch) -> Pending:
                 future: Pending = client.submit(prepare_on_worker, name, batch, pure=False)
@@ -76,7 +82,7 @@ class DaskEngine:
                     "a Dask worker died while preparing articles (out of memory, or the spaCy "
                     "model failed to load); articles written so far are kept: run again"
                 ) from err
-            except (distributed.CancelledError, OSError) as err:
+            except (distributed.CancelledError, distributed.comm.CommClosedError) as err:
                 raise TidingsError(
                     f"lost the Dask cluster ({type(err).__name__}: {err}); articles written "
                     "so far are kept: run again"
