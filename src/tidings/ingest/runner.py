@@ -38,7 +38,7 @@ __all__ = ["Sink", "run_ingest"]
 
 
 class Sink(Protocol):
-    """Where prepared articles go (the store)."""
+    """Where prepared articles go (the store, or Parquet parts for `tidings code`)."""
 
     def known(self, key: str) -> bool:
         """Whether a document with this source key was ingested before."""
