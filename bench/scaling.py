@@ -86,7 +86,7 @@ def run_one(spec: str, corpus: Path, scratch: Path, store: bool) -> dict[str, An
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # loopback, any free port: never a clash
             silence_logs=logging.ERROR,
         )
         client = distributed.Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]

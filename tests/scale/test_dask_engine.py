@@ -37,7 +37,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 def scheduler() -> Iterator[str]:
     """Address of a LocalCluster of two worker processes, one thread each."""
     with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
     ) as cluster:
         yield cluster.scheduler_address
 

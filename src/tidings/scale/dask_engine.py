@@ -95,7 +95,7 @@ class DaskEngine:
                     n_workers=self.jobs,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address="127.0.0.1:0",  # loopback, any free port: never a clash
                     silence_logs=logging.ERROR,
                 )
             )
