@@ -9,7 +9,7 @@
 Dask and pyarrow are imported only when used (the ``scale`` extra installs both).
 """
 
-from tidings.scale.coding import code
+from tidings.scale.coding import CodeReport, code
 from tidings.scale.dask_engine import DaskEngine
 
-__all__ = ["DaskEngine", "code"]
+__all__ = ["CodeReport", "DaskEngine", "code"]
