@@ -230,41 +230,67 @@ _DB_OPTION = click.option(
 )
 
 
+_SOURCE_OPTIONS = [
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Worker processes for per-article work (each loads spaCy once).",
+    ),
+    click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: this process or --jobs processes; dask: a Dask cluster "
+        "(a local one of --jobs workers, or --scheduler's).",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler of a running cluster, e.g. tcp://host:8786 (with --engine dask).",
+    ),
+    click.option(
+        "--allow-private",
+        is_flag=True,
+        help="Let URLs reach private, loopback and link-local addresses (refused by default).",
+    ),
+    click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="NAME=KEY",
+        help="JSONL key / CSV column of a field, e.g. text=body (repeatable).",
+    ),
+    click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="TOML file overriding defaults.toml.",
+    ),
+    click.option("--json", "as_json", is_flag=True, help="Print the final report as JSON."),
+    click.option("--quiet", "-q", is_flag=True, help="No progress bar."),
+]
+
+
+def _source_options(function: F) -> F:
+    for option in reversed(_SOURCE_OPTIONS):
+        function = option(function)
+    return function
+
+
 @main.command("ingest")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @_DB_OPTION
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for per-article work (each loads spaCy once).",
-)
-@click.option(
-    "--allow-private",
-    is_flag=True,
-    help="Let URLs reach private, loopback and link-local addresses (refused by default).",
-)
-@click.option(
-    "--field",
-    "fields",
-    multiple=True,
-    metavar="NAME=KEY",
-    help="JSONL key / CSV column of a field, e.g. text=body (repeatable).",
-)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="TOML file overriding defaults.toml.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print the final report as JSON.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@_source_options
 def ingest_command(
     sources: tuple[str, ...],
     db: str,
     jobs: int,
+    engine: str,
+    scheduler: str | None,
     allow_private: bool,
     fields: tuple[str, ...],
     config_path: str | None,
@@ -286,13 +312,14 @@ def ingest_command(
     try:
         config = _ingest_config(config_path, fields, allow_private)
         _check_sources(sources)
+        work = _engine(engine, jobs, scheduler)
         stdin = sys.stdin.buffer if "-" in sources and sys.stdin is not None else None
         with open_store(db, config) as store:
             if quiet or as_json:
-                report = store.ingest(sources, jobs=jobs, stdin=stdin)
+                report = store.ingest(sources, engine=work, stdin=stdin)
             else:
                 with ingest_progress(err_console) as progress:
-                    report = store.ingest(sources, jobs=jobs, progress=progress, stdin=stdin)
+                    report = store.ingest(sources, engine=work, progress=progress, stdin=stdin)
     except _Usage as err:
         _fail(str(err), EXIT_BAD_INPUT)
         return
@@ -303,6 +330,79 @@ def ingest_command(
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         print_report(report, Console())
+
+
+@main.command("code")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the Parquet parts (articles/, mentions/, failures/); new or empty.",
+)
+@_source_options
+def code_command(
+    sources: tuple[str, ...],
+    out: str,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    allow_private: bool,
+    fields: tuple[str, ...],
+    config_path: str | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Code articles straight to Parquet, without a store (batch coding at scale).
+
+    Reads SOURCEs as `tidings ingest` does and writes OUT/articles/part-*.parquet,
+    OUT/mentions/part-*.parquet (the columns of `tidings export --format parquet`,
+    then tidings' own) and OUT/failures/part-*.parquet.
+    """
+    from rich.console import Console
+
+    from tidings.render_store import ingest_progress, print_report
+    from tidings.scale import code
+
+    err_console = Console(stderr=True)
+    try:
+        config = _ingest_config(config_path, fields, allow_private)
+        _check_sources(sources)
+        work = _engine(engine, jobs, scheduler)
+        stdin = sys.stdin.buffer if "-" in sources and sys.stdin is not None else None
+        if quiet or as_json:
+            result = code(sources, out, config, engine=work, stdin=stdin)
+        else:
+            with ingest_progress(err_console) as progress:
+                result = code(sources, out, config, engine=work, progress=progress, stdin=stdin)
+    except _Usage as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    except OSError as err:
+        _fail(f"cannot write {out}: {err.strerror or err}", EXIT_BAD_INPUT)
+        return
+    if as_json:
+        record = {**result.report.to_dict(), "out": str(result.out), "parts": result.parts}
+        click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        print_report(result.report, Console())
+        click.echo(f"{result.parts} part(s) written to {result.out}", err=True)
+
+
+def _engine(engine: str, jobs: int, scheduler: str | None) -> Any:
+    """The engine the options name (Dask imported only when it starts)."""
+    if engine == "local":
+        if scheduler is not None:
+            raise _Usage("--scheduler needs --engine dask")
+        from tidings.ingest.engine import LocalEngine
+
+        return LocalEngine(jobs)
+    from tidings.scale import DaskEngine
+
+    return DaskEngine(scheduler=scheduler, jobs=jobs)
 
 
 def _ingest_config(config_path: str | None, fields: tuple[str, ...], allow_private: bool) -> Any:

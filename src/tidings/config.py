@@ -18,6 +18,7 @@ __all__ = [
     "FieldNames",
     "IngestConfig",
     "QualityConfig",
+    "ScaleConfig",
     "ServeConfig",
     "load_config",
 ]
@@ -104,6 +105,15 @@ class ServeConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ScaleConfig:
+    """Dask engine and Parquet output (``[scale]`` in ``defaults.toml``)."""
+
+    connect_timeout: float
+    batches_per_worker: int
+    articles_per_part: int
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Every tunable setting; see ``defaults.toml`` for what each key means."""
 
@@ -118,6 +128,7 @@ class Config:
     fields: FieldNames
     quality: QualityConfig
     serve: ServeConfig
+    scale: ScaleConfig
 
 
 _KEYS = {
@@ -136,6 +147,7 @@ _SECTIONS = {
     "fields": FieldNames,
     "quality": QualityConfig,
     "serve": ServeConfig,
+    "scale": ScaleConfig,
 }
 
 
@@ -197,6 +209,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         fields=_section(FieldNames, data["fields"]),
         quality=_section(QualityConfig, data["quality"]),
         serve=_section(ServeConfig, data["serve"]),
+        scale=_section(ScaleConfig, data["scale"]),
     )
     unknown = set(overrides) - set(Config.__slots__)
     if unknown:

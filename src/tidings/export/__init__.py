@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS",
     "GDELT_COLUMNS",
     "MergedEvent",
+    "arrow_field",
     "export_events",
     "gdelt_row",
     "merged_events",
@@ -106,18 +107,19 @@ def write_parquet(events: Sequence[Item], path: str | os.PathLike[str]) -> None:
             "parquet export needs pyarrow: pip install 'tidings[parquet]'"
         ) from None
     rows = [_row(e) for e in events]
-    fields = [pa.field(name, _arrow_type(pa, name)) for name in GDELT_COLUMNS]
+    fields = [arrow_field(pa, name) for name in GDELT_COLUMNS]
     columns = {name: [row[name] for row in rows] for name in GDELT_COLUMNS}
     table = pa.table(columns, schema=pa.schema(fields))
     pq.write_table(table, os.fspath(path))
 
 
-def _arrow_type(pa: Any, name: str) -> Any:
+def arrow_field(pa: Any, name: str) -> Any:
+    """The typed Parquet column of a GDELT column (``pa``: the pyarrow module)."""
     if name in _INT_COLUMNS:
-        return pa.int64()
+        return pa.field(name, pa.int64())
     if name in _FLOAT_COLUMNS:
-        return pa.float64()
-    return pa.string()
+        return pa.field(name, pa.float64())
+    return pa.field(name, pa.string())
 
 
 def _flat(text: str) -> str:

@@ -1,28 +1,28 @@
 """The ingest loop: sources → documents → (workers) → one store transaction per article.
 
 Documents an earlier run already ingested are skipped before any work. Work is
-done in batches by a :class:`~tidings.ingest.worker.Preparer`, in this process
-(``jobs=1``) or in a pool of worker processes; results come back in order and
-are written here, one transaction each, so killing the process loses at most
-the article being written and the next run picks up where this one stopped.
+done in batches by a :class:`~tidings.ingest.worker.Preparer`, run by an
+:class:`~tidings.ingest.engine.Engine`: in this process (``jobs=1``), in a pool of
+worker processes, or on a Dask cluster (:mod:`tidings.scale`). Results are written
+here in input order, one transaction each, whatever order workers finish in: the
+store then holds the same articles, near-duplicate links and events for every
+engine, killing the process loses at most the article being written, and the next
+run picks up where this one stopped.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol
 
 from tidings.api import Pipeline
 from tidings.config import Config
-from tidings.errors import BadInputError, StoreError, TidingsError
+from tidings.errors import StoreError
+from tidings.ingest.engine import Batch, Engine, LocalEngine, Pending
 from tidings.ingest.fetch import Fetcher
 from tidings.ingest.records import (
     Document,
@@ -33,17 +33,12 @@ from tidings.ingest.records import (
     WriteOutcome,
 )
 from tidings.ingest.sources import SourceReader
-from tidings.ingest.worker import Preparer, init_worker, prepare_in_worker
 
 __all__ = ["Sink", "run_ingest"]
 
-Batch = list[Document]
-Outcome = list[Prepared | Failure]
-Submit = Callable[[Batch], "Future[Outcome]"]
-
 
 class Sink(Protocol):
-    """Where prepared articles go (the store)."""
+    """Where prepared articles go (the store, or Parquet parts for `tidings code`)."""
 
     def known(self, key: str) -> bool:
         """Whether a document with this source key was ingested before."""
@@ -103,27 +98,26 @@ def run_ingest(
     progress: Callable[[IngestProgress], None] | None = None,
     stdin: BinaryIO | None = None,
     pipeline: Pipeline | None = None,
+    engine: Engine | None = None,
 ) -> IngestReport:
-    """Ingest every document of ``sources`` into ``sink``; see ``Store.ingest``."""
-    if jobs < 1:
-        raise BadInputError(f"jobs must be at least 1, got {jobs}")
+    """Ingest every document of ``sources`` into ``sink``; see ``Store.ingest``.
+
+    ``engine`` runs the per-batch work (default: :class:`LocalEngine` with ``jobs``
+    processes and ``pipeline``).
+    """
+    engine = engine or LocalEngine(jobs, pipeline)
     tally = _Tally()
     notify = progress or (lambda _: None)
     reader = SourceReader(config, lambda: Fetcher(config.fetch), sink.known, stdin)
     try:
-        with _processor(config, jobs, pipeline) as submit:
-            pending: deque[Future[Outcome]] = deque()
+        with engine.session(config) as workers:
+            pending: deque[Pending] = deque()
             for batch in _batches(_fresh(reader.read(sources), sink, tally, notify), config):
-                pending.append(submit(batch))
-                while len(pending) > jobs:  # keep every worker busy, not more in memory
+                pending.append(workers.submit(batch))
+                while len(pending) > workers.in_flight:  # every worker busy, no more in memory
                     _store(pending.popleft(), sink, tally, notify)
             while pending:
                 _store(pending.popleft(), sink, tally, notify)
-    except BrokenProcessPool as err:
-        raise TidingsError(
-            "a worker process died (out of memory, or the spaCy model failed to load); "
-            "articles stored so far are kept: run again, perhaps with fewer --jobs"
-        ) from err
     finally:
         reader.close()
     return tally.report()
@@ -162,7 +156,7 @@ def _batches(documents: Iterator[Document], config: Config) -> Iterator[Batch]:
 
 
 def _store(
-    future: Future[Outcome], sink: Sink, tally: _Tally, notify: Callable[[IngestProgress], None]
+    future: Pending, sink: Sink, tally: _Tally, notify: Callable[[IngestProgress], None]
 ) -> None:
     for item in future.result():
         if isinstance(item, Failure):
@@ -189,38 +183,3 @@ def _write(item: Prepared, sink: Sink, tally: _Tally) -> None:
 def _fail(failure: Failure, sink: Sink, tally: _Tally) -> None:
     tally.failures.append(failure)
     sink.record_failure(failure)
-
-
-@contextmanager
-def _processor(config: Config, jobs: int, pipeline: Pipeline | None) -> Iterator[Submit]:
-    """A function that hands a batch to a Preparer and returns a future of its result.
-
-    The pipeline (or the worker pool) starts with the first batch: a run that
-    finds nothing new loads no model.
-    """
-    preparers: list[Preparer] = []
-    pools: list[ProcessPoolExecutor] = []
-
-    def run_here(batch: Batch) -> Future[Outcome]:
-        if not preparers:
-            preparers.append(Preparer(config, pipeline))
-        future: Future[Outcome] = Future()
-        future.set_result(preparers[0].prepare(batch))
-        return future
-
-    def run_in_pool(batch: Batch) -> Future[Outcome]:
-        if not pools:
-            # spawn, not fork: the parent holds database connections and a progress thread.
-            context = multiprocessing.get_context("spawn")
-            pools.append(
-                ProcessPoolExecutor(jobs, context, initializer=init_worker, initargs=(config,))
-            )
-        return pools[0].submit(prepare_in_worker, batch)
-
-    try:
-        yield run_here if jobs == 1 else run_in_pool
-    finally:
-        for preparer in preparers:
-            preparer.close()
-        for pool in pools:
-            pool.shutdown(wait=True, cancel_futures=True)

@@ -1,8 +1,9 @@
-"""Per-document work: fetch, extract, check, analyse, sign. Runs in-process or in a pool.
+"""Per-document work: fetch, extract, check, analyse, sign. Runs in-process, in a pool or on Dask.
 
 A :class:`Preparer` holds what one process needs (the spaCy pipeline, an HTTP
 client, the MinHash functions); with ``--jobs N`` each worker process builds one
-at start-up, so spaCy loads once per worker. Preparers never touch the store:
+at start-up, and each Dask worker one on its first batch (:mod:`tidings.scale`),
+so spaCy loads once per worker. Preparers never touch the store:
 the parent process does all writes.
 """
 

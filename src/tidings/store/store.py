@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from tidings.api import Pipeline
 from tidings.config import Config, load_config
 from tidings.errors import NotAnArticleError, StoreError
+from tidings.ingest.engine import Engine as WorkEngine
 from tidings.ingest.neardup import MinHasher
 from tidings.ingest.records import (
     Document,
@@ -105,6 +106,7 @@ class Store:
         progress: Callable[[IngestProgress], None] | None = None,
         stdin: BinaryIO | None = None,
         pipeline: Pipeline | None = None,
+        engine: WorkEngine | None = None,
     ) -> IngestReport:
         """Read, analyse and store every article of ``sources``; idempotent.
 
@@ -115,6 +117,10 @@ class Store:
             progress: Called with running counts after each document.
             stdin: What ``-`` reads (e.g. ``sys.stdin.buffer``).
             pipeline: A loaded pipeline to reuse when ``jobs`` is 1.
+            engine: Where the per-article work runs instead, e.g.
+                ``tidings.scale.DaskEngine(jobs=4)`` or a cluster's scheduler
+                address; ``jobs`` and ``pipeline`` are then ignored. The store
+                holds the same result whichever engine runs.
 
         Returns:
             What was added, skipped and why documents failed. Failures never stop
@@ -128,6 +134,7 @@ class Store:
             progress=progress,
             stdin=stdin,
             pipeline=pipeline,
+            engine=engine,
         )
 
     def events(self, **filters: Any) -> list[StoredEvent]:

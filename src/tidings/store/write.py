@@ -22,7 +22,7 @@ from tidings.model import Actor, EventMention, Granularity, TimeRef
 from tidings.serialize import mention_to_dict
 from tidings.store.tables import article_bands, articles, mention_actors, mentions, sources
 
-__all__ = ["record_failure", "write_prepared"]
+__all__ = ["mention_dates", "record_failure", "write_prepared"]
 
 
 def write_prepared(
@@ -109,7 +109,7 @@ def _mention(
     connection: Connection, article_id: int, ordinal: int, mention: EventMention, item: Prepared
 ) -> None:
     article = item.article
-    date_from, date_to = _dates(mention.time, article.published)
+    date_from, date_to = mention_dates(mention.time, article.published)
     attribution = mention.attribution
     inserted = connection.execute(
         mentions.insert().values(
@@ -154,7 +154,7 @@ def _mention(
         )
 
 
-def _dates(
+def mention_dates(
     time: TimeRef | None, published: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day an event may fall on."""
