@@ -83,6 +83,9 @@ def merge_candidates(
             continue
         key = _key(candidate)
         group = next((g for g in groups if _same_event(g.key, key)), None)
+        group = group or next((g for g in groups if _target_unnamed(g, key, candidate)), None)
+        if group is not None and len(key) == 4 and not group.key[3]:
+            group.key = key  # the mention that names the target keys the event
         if group is None:
             group = _Group(key)
             groups.append(group)
@@ -101,6 +104,16 @@ def _same_event(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
     left, right = a[2], b[2]
     assert isinstance(left, frozenset) and isinstance(right, frozenset)
     return bool(left and right) and (left <= right or right <= left)
+
+
+def _target_unnamed(group: _Group, key: tuple[object, ...], candidate: Candidate) -> bool:
+    """ "Israeli aircraft struck targets in Gaza, killing five people": in one sentence,
+    the same act by the same actors once with and once without a named target."""
+    if len(key) != 4 or len(group.key) != 4 or group.key[:3] != key[:3]:
+        return False
+    if group.key[3] and key[3]:
+        return False
+    return any(m.trigger.sent == candidate.trigger.sent for m in group.members)
 
 
 def _status(members: Sequence[Candidate]) -> tuple[Status, bool]:
