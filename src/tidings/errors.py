@@ -13,6 +13,7 @@ __all__ = [
     "FetchError",
     "ModelNotFoundError",
     "NotAnArticleError",
+    "NotFoundError",
     "StoreError",
     "TidingsError",
 ]
@@ -24,6 +25,10 @@ class TidingsError(Exception):
 
 class BadInputError(TidingsError):
     """An argument or file the user gave cannot be used (missing file, bad date...)."""
+
+
+class NotFoundError(BadInputError):
+    """An id names no stored record (an event, an article); HTTP answers 404."""
 
 
 class NotAnArticleError(TidingsError):

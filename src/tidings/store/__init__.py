@@ -6,7 +6,23 @@
 >>> store.events(actor="RUS", status="proposed", since="2025-08-01")
 """
 
+from tidings.store.browse import ActorSummary, ArticleDetail, Edge, Network, PlaceSummary
+from tidings.store.event_queries import EvidenceSpan, LinkedEvent, TimelineStep
 from tidings.store.queries import Filters, StoredArticle, StoredEvent
 from tidings.store.store import Store, open_store
 
-__all__ = ["Filters", "Store", "StoredArticle", "StoredEvent", "open_store"]
+__all__ = [
+    "ActorSummary",
+    "ArticleDetail",
+    "Edge",
+    "EvidenceSpan",
+    "Filters",
+    "LinkedEvent",
+    "Network",
+    "PlaceSummary",
+    "Store",
+    "StoredArticle",
+    "StoredEvent",
+    "TimelineStep",
+    "open_store",
+]

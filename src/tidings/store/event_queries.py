@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tidings.errors import BadInputError
+from tidings.errors import NotFoundError
 from tidings.model import EventType, Status
 from tidings.store.queries import Filters, _contains, _event_conditions, _text_match
 from tidings.store.tables import (
@@ -20,7 +20,19 @@ from tidings.store.tables import (
     mentions,
 )
 
-__all__ = ["LinkedEvent", "TimelineStep", "select_event", "select_linked_events"]
+__all__ = ["EvidenceSpan", "LinkedEvent", "TimelineStep", "select_event", "select_linked_events"]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSpan:
+    """A stretch of an article's text: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +49,7 @@ class TimelineStep:
     title: str | None
     url: str | None
     evidence: tuple[str, ...]
+    spans: tuple[EvidenceSpan, ...] = ()  # the evidence, located in the article's text
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,6 +61,7 @@ class TimelineStep:
             "article": {"id": self.article_id, "title": self.title, "url": self.url},
             "mention_id": self.mention_id,
             "evidence": list(self.evidence),
+            "spans": [span.to_dict() for span in self.spans],
         }
 
 
@@ -114,7 +128,11 @@ def select_linked_events(connection: Connection, filters: Filters) -> list[Linke
         query = query.where(events.c.date_to >= filters.since)
     if filters.until:
         query = query.where(events.c.date_from <= filters.until)
-    query = query.order_by(events.c.latest_report.desc(), events.c.id.desc()).limit(filters.limit)
+    query = (
+        query.order_by(events.c.latest_report.desc(), events.c.id.desc())
+        .limit(filters.limit)
+        .offset(filters.offset or None)
+    )
     return [_event(row) for row in connection.execute(query)]
 
 
@@ -122,11 +140,11 @@ def select_event(connection: Connection, event_id: int) -> LinkedEvent:
     """One event with its timeline and evidence.
 
     Raises:
-        BadInputError: no event has this id.
+        NotFoundError: no event has this id.
     """
     row = connection.execute(sa.select(events).where(events.c.id == event_id)).first()
     if row is None:
-        raise BadInputError(
+        raise NotFoundError(
             f"no event {event_id}; list them with `tidings events` (or run `tidings relink`)"
         )
     query = (
@@ -148,6 +166,11 @@ def select_event(connection: Connection, event_id: int) -> LinkedEvent:
             title=step.title,
             url=step.url,
             evidence=tuple(e["text"] for e in step.data.get("evidence") or [] if e),
+            spans=tuple(
+                EvidenceSpan(e["start"], e["end"], e["text"])
+                for e in step.data.get("evidence") or []
+                if e
+            ),
         )
         for step in connection.execute(query)
     )

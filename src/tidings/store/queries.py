@@ -16,9 +16,16 @@ from sqlalchemy.engine import Connection
 from tidings.api import parse_date
 from tidings.errors import BadInputError
 from tidings.model import EventType, Status
-from tidings.store.tables import articles, mention_actors, mentions
+from tidings.store.tables import articles, event_mentions, mention_actors, mentions
 
-__all__ = ["Filters", "StoredArticle", "StoredEvent", "select_articles", "select_events"]
+__all__ = [
+    "Filters",
+    "StoredArticle",
+    "StoredEvent",
+    "select_article_mentions",
+    "select_articles",
+    "select_events",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +44,7 @@ class Filters:
             attributed to).
         text: Words that must all occur in the article (full-text search).
         limit: At most this many results, newest first.
+        offset: Skip this many results first (pagination).
     """
 
     actor: str | None = None
@@ -48,6 +56,7 @@ class Filters:
     outlet: str | None = None
     text: str | None = None
     limit: int | None = 100
+    offset: int = 0
 
     @classmethod
     def of(
@@ -62,11 +71,13 @@ class Filters:
         outlet: str | None = None,
         text: str | None = None,
         limit: int | None = 100,
+        offset: int = 0,
     ) -> Filters:
         """Check and normalise user-given filters.
 
         Raises:
-            BadInputError: an unknown event type or status, or a bad date.
+            BadInputError: an unknown event type or status, a bad date, a limit
+                below 1 or a negative offset.
         """
         if type is not None:
             type = type.upper()
@@ -82,6 +93,8 @@ class Filters:
                 )
         if limit is not None and limit < 1:
             raise BadInputError(f"limit must be at least 1, got {limit}")
+        if offset < 0:
+            raise BadInputError(f"offset must be 0 or more, got {offset}")
         return cls(
             actor=actor or None,
             event_type=type,
@@ -92,6 +105,7 @@ class Filters:
             outlet=outlet or None,
             text=text or None,
             limit=limit,
+            offset=offset,
         )
 
 
@@ -113,12 +127,14 @@ class StoredEvent:
     url: str | None
     published: dt.date | None
     mention: dict[str, Any]  # the tidings.mention/1 record, spans with their text
+    event_id: int | None = None  # the linked event it belongs to (None: not yet linked)
 
     def to_dict(self) -> dict[str, Any]:
-        """The mention record plus its store id and article."""
+        """The mention record plus its store id, linked event and article."""
         return {
             **self.mention,
             "id": self.id,
+            "event_id": self.event_id,
             "article": {
                 "id": self.article_id,
                 "title": self.title,
@@ -175,14 +191,38 @@ class StoredArticle:
 def select_events(connection: Connection, filters: Filters) -> list[StoredEvent]:
     """Event mentions matching ``filters``, newest first."""
     query = (
-        sa.select(
-            mentions, articles.c.title, articles.c.outlet, articles.c.url, articles.c.published
-        )
-        .join(articles, articles.c.id == mentions.c.article_id)
+        _mention_query()
         .where(*_event_conditions(filters), *_article_conditions(connection, filters, dated=False))
         .order_by(mentions.c.date_from.desc(), mentions.c.id.desc())
         .limit(filters.limit)
+        .offset(filters.offset or None)
     )
+    return read_mentions(connection, query)
+
+
+def _mention_query() -> sa.Select[Any]:
+    return (
+        sa.select(
+            mentions,
+            articles.c.title,
+            articles.c.outlet,
+            articles.c.url,
+            articles.c.published,
+            event_mentions.c.event_id,
+        )
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .outerjoin(event_mentions, event_mentions.c.mention_id == mentions.c.id)
+    )
+
+
+def select_article_mentions(connection: Connection, article_id: int) -> list[StoredEvent]:
+    """Every event mention of one article, in text order."""
+    query = _mention_query().where(mentions.c.article_id == article_id).order_by(mentions.c.ordinal)
+    return read_mentions(connection, query)
+
+
+def read_mentions(connection: Connection, query: sa.Select[Any]) -> list[StoredEvent]:
+    """Run a query built on the mention columns and read its rows as records."""
     return [
         StoredEvent(
             id=row.id,
@@ -199,6 +239,7 @@ def select_events(connection: Connection, filters: Filters) -> list[StoredEvent]
             url=row.url,
             published=row.published,
             mention=row.data,
+            event_id=row.event_id,
         )
         for row in connection.execute(query)
     ]
@@ -220,6 +261,7 @@ def select_articles(
         .where(*conditions)
         .order_by(articles.c.published.desc(), articles.c.id.desc())
         .limit(filters.limit)
+        .offset(filters.offset or None)
     )
     return [
         StoredArticle(

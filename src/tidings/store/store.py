@@ -16,6 +16,16 @@ from tidings.ingest.neardup import MinHasher
 from tidings.ingest.records import Failure, IngestProgress, IngestReport, Prepared, WriteOutcome
 from tidings.ingest.runner import run_ingest
 from tidings.link.compat import Similarity, word_overlap
+from tidings.store.browse import (
+    ActorSummary,
+    ArticleDetail,
+    Network,
+    PlaceSummary,
+    select_actors,
+    select_article,
+    select_network,
+    select_places,
+)
 from tidings.store.engine import WRITE, make_engine
 from tidings.store.event_queries import LinkedEvent, select_event, select_linked_events
 from tidings.store.linking import link_pending, relink
@@ -131,7 +141,7 @@ class Store:
         """One merged event with its status timeline and evidence.
 
         Raises:
-            BadInputError: no event has this id.
+            NotFoundError: no event has this id.
         """
         with self.engine.connect() as connection:
             return select_event(connection, event_id)
@@ -145,6 +155,37 @@ class Store:
         """Articles, newest first; event filters select articles with such an event."""
         with self.engine.connect() as connection:
             return select_articles(connection, Filters.of(**filters), with_text=with_text)
+
+    def article(self, article_id: int) -> ArticleDetail:
+        """One article with its text, quality record and event mentions.
+
+        Raises:
+            NotFoundError: no article has this id.
+        """
+        with self.engine.connect() as connection:
+            return select_article(connection, article_id)
+
+    def actors(self, **filters: Any) -> list[ActorSummary]:
+        """Coded actors of the matching event mentions, most mentioned first.
+
+        Keywords as in :meth:`Filters.of`; ``actor`` selects mentions naming it, so
+        the result also lists who appears alongside.
+        """
+        with self.engine.connect() as connection:
+            return select_actors(connection, Filters.of(**filters))
+
+    def network(self, **filters: Any) -> Network:
+        """Who acts on whom, by event type, among the matching event mentions.
+
+        ``limit`` and ``offset`` page through the edges, heaviest first.
+        """
+        with self.engine.connect() as connection:
+            return select_network(connection, Filters.of(**filters))
+
+    def places(self, **filters: Any) -> list[PlaceSummary]:
+        """Venues of the matching event mentions with coordinates and linked events."""
+        with self.engine.connect() as connection:
+            return select_places(connection, Filters.of(**filters))
 
     def failures(self) -> list[Failure]:
         """Documents that gave no article in their latest attempt, with reasons."""
