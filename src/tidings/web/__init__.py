@@ -1,0 +1,1 @@
+"""The HTTP layer: JSON API and dashboard pages over the store."""

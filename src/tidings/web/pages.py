@@ -1,0 +1,233 @@
+"""The dashboard's HTML pages, built from the store's query functions.
+
+Every page has a JSON twin under ``/api`` with the same query string (linked in the
+page header and as ``<link rel="alternate">``). Templates are Jinja2 with autoescape
+on; article text reaches them only as Markup built by :mod:`tidings.web.highlight`.
+The network and map pages are drawn in the browser from their JSON twins with d3,
+served from ``/static/vendor`` (no CDN: the dashboard works offline).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup
+
+import tidings
+from tidings.errors import BadInputError, NotFoundError, TidingsError
+from tidings.model import EventType, Status
+from tidings.quality.records import Role
+from tidings.store import Filters, Store
+from tidings.store.event_queries import LinkedEvent, TimelineStep
+from tidings.web.highlight import Mark, highlight, marks_of, role_sentences, roles_of
+from tidings.web.timeline import layout_timeline
+
+__all__ = ["router"]
+
+#: The filters of the event list, as query-string keys (``type`` mirrors ``--type``).
+FILTER_KEYS = ("actor", "type", "status", "place", "since", "until", "text", "outlet")
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 500
+#: Which navigation tab a page belongs to.
+_SECTIONS = {"network.html": "network", "map.html": "map"}
+
+router = APIRouter(include_in_schema=False)
+router.mount("/static", StaticFiles(packages=[("tidings.web", "static")]), name="static")
+
+
+@functools.cache
+def _templates() -> Jinja2Templates:
+    environment = Environment(
+        loader=PackageLoader("tidings.web", "templates"),
+        autoescape=True,  # every page: article text and titles are hostile until escaped
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return Jinja2Templates(env=environment)
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request) -> HTMLResponse:
+    """Linked events, latest report first, with a filter form and pagination."""
+    form = _form(request.query_params)
+    json_url = _with_query("/api/events", request.url.query)
+    context: dict[str, Any] = {"form": form, "events": [], "offset": 0, "error": None}
+    try:
+        limit, offset = _paging(request.query_params)
+        found = _store(request).linked_events(**_filters(form), limit=limit + 1, offset=offset)
+    except BadInputError as err:
+        context["error"] = str(err)
+        return _page(request, "events.html", "Events", json_url, context, status=400)
+    context.update(
+        events=found[:limit],
+        offset=offset,
+        prev_url=_page_url(form, limit, offset - limit) if offset > 0 else None,
+        next_url=_page_url(form, limit, offset + limit) if len(found) > limit else None,
+    )
+    return _page(request, "events.html", "Events", json_url, context)
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: int) -> HTMLResponse:
+    """One event: its status timeline, sources, and each report's evidence in context."""
+    json_url = f"/api/events/{event_id}"
+    try:
+        event = _store(request).event(event_id)
+        reports = _reports(_store(request), event)
+    except TidingsError as err:
+        return _error(request, err, json_url)
+    context = {"event": event, "drawing": layout_timeline(event.timeline), "reports": reports}
+    title = f"Event {event.id}: {event.event_type.value}"
+    return _page(request, "event.html", title, json_url, context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: int, mention: str | None = None) -> HTMLResponse:
+    """One article, sentences coloured by quality role; ``?mention=ID`` marks its evidence."""
+    json_url = f"/api/articles/{article_id}"
+    try:
+        detail = _store(request).article(article_id)
+        selected = _int("mention", mention) if mention else None
+        chosen = [m for m in detail.mentions if m.id == selected]
+        if selected is not None and not chosen:
+            raise BadInputError(f"article {article_id} has no event mention {selected}")
+    except TidingsError as err:
+        return _error(request, err, json_url)
+    article = detail.article
+    marks = marks_of(chosen[0].mention, chosen[0].event_type.value) if chosen else []
+    context = {
+        "article": article,
+        "quality": article.quality,
+        "roles": [role.value for role in Role],
+        "body": role_sentences(article.text or "", roles_of(article.quality), marks),
+        "mentions": detail.mentions,
+        "highlighted": selected,
+    }
+    title = article.title or f"Article {article_id}"
+    return _page(request, "article.html", title, json_url, context)
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(request: Request) -> HTMLResponse:
+    """The actor network, drawn in the browser from ``/api/network``."""
+    return _chart_page(request, "network.html", "Actor network", "/api/network")
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> HTMLResponse:
+    """Event places on a world map, drawn in the browser from ``/api/places``."""
+    return _chart_page(request, "map.html", "Map", "/api/places")
+
+
+def _chart_page(request: Request, template: str, title: str, api: str) -> HTMLResponse:
+    form = _form(request.query_params)
+    context: dict[str, Any] = {"form": form}
+    try:
+        Filters.of(**_filters(form))  # a bad filter is a clear 400 here, not a broken chart
+    except BadInputError as err:
+        return _error(request, err, api)
+    return _page(request, template, title, _with_query(api, request.url.query), context)
+
+
+class Report:
+    """One timeline step with its article text, evidence marked, for the template."""
+
+    __slots__ = ("html", "step")
+
+    def __init__(self, step: TimelineStep, html: Markup) -> None:
+        self.step = step
+        self.html = html
+
+
+def _reports(store: Store, event: LinkedEvent) -> list[Report]:
+    texts: dict[int, str] = {}
+    reports = []
+    for step in event.timeline:
+        if step.article_id not in texts:
+            texts[step.article_id] = store.article(step.article_id).article.text or ""
+        text = texts[step.article_id]
+        marks = [Mark(s.start, s.end, "evidence", event.event_type.value) for s in step.spans]
+        html = highlight(text, marks) if text else Markup("<br>").join(step.evidence)
+        reports.append(Report(step, html))
+    return reports
+
+
+def _page(
+    request: Request,
+    template: str,
+    title: str,
+    json_url: str,
+    context: Mapping[str, Any],
+    *,
+    status: int = 200,
+) -> HTMLResponse:
+    full = {
+        "title": title,
+        "json_url": json_url,
+        "section": _SECTIONS.get(template, "events"),
+        "version": tidings.__version__,
+        "store_url": _store(request).url,
+        "event_types": [t.value for t in EventType],
+        "statuses": [s.value for s in Status],
+        **context,
+    }
+    return _templates().TemplateResponse(request, template, full, status_code=status)
+
+
+def _error(request: Request, err: TidingsError, json_url: str) -> HTMLResponse:
+    status = 404 if isinstance(err, NotFoundError) else 400
+    title = "Not found" if status == 404 else "Bad request"
+    context = {"message": str(err)}
+    return _page(request, "error.html", title, json_url, context, status=status)
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _form(params: Mapping[str, str]) -> dict[str, str]:
+    """The filter form's values as given (stripped), for re-display."""
+    return {key: (params.get(key) or "").strip() for key in FILTER_KEYS}
+
+
+def _filters(form: Mapping[str, str]) -> dict[str, str]:
+    """The filters actually set: an empty form field means no filter."""
+    return {key: value for key, value in form.items() if value}
+
+
+def _paging(params: Mapping[str, str]) -> tuple[int, int]:
+    limit = _int("limit", params.get("limit") or str(PAGE_SIZE))
+    offset = _int("offset", params.get("offset") or "0")
+    if not 1 <= limit <= MAX_PAGE_SIZE:
+        raise BadInputError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {limit}")
+    if offset < 0:
+        raise BadInputError(f"offset must be 0 or more, got {offset}")
+    return limit, offset
+
+
+def _int(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise BadInputError(f"{name} must be a whole number, got {value!r}") from None
+
+
+def _page_url(form: Mapping[str, str], limit: int, offset: int) -> str:
+    query = {**_filters(form), "offset": str(max(offset, 0))}
+    if limit != PAGE_SIZE:
+        query["limit"] = str(limit)
+    return "/events?" + urlencode(query)
+
+
+def _with_query(path: str, query: str) -> str:
+    return f"{path}?{query}" if query else path
