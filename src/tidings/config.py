@@ -12,7 +12,15 @@ from tidings.errors import ConfigError
 
 _R = TypeVar("_R")
 
-__all__ = ["Config", "FetchConfig", "FieldNames", "IngestConfig", "QualityConfig", "load_config"]
+__all__ = [
+    "Config",
+    "FetchConfig",
+    "FieldNames",
+    "IngestConfig",
+    "QualityConfig",
+    "ServeConfig",
+    "load_config",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,26 @@ class QualityConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class ServeConfig:
+    """The HTTP API (``[serve]`` in ``defaults.toml``); tokens empty: none set."""
+
+    token: str
+    read_token: str
+    max_body_bytes: int
+
+    def __post_init__(self) -> None:
+        if self.max_body_bytes < 1:
+            raise ConfigError(f"serve.max_body_bytes must be at least 1, got {self.max_body_bytes}")
+
+    def __repr__(self) -> str:  # never print the tokens
+        return (
+            f"ServeConfig(token={'***' if self.token else ''!r}, "
+            f"read_token={'***' if self.read_token else ''!r}, "
+            f"max_body_bytes={self.max_body_bytes})"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Every tunable setting; see ``defaults.toml`` for what each key means."""
 
@@ -89,6 +117,7 @@ class Config:
     ingest: IngestConfig
     fields: FieldNames
     quality: QualityConfig
+    serve: ServeConfig
 
 
 _KEYS = {
@@ -106,6 +135,7 @@ _SECTIONS = {
     "ingest": IngestConfig,
     "fields": FieldNames,
     "quality": QualityConfig,
+    "serve": ServeConfig,
 }
 
 
@@ -166,6 +196,7 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         ingest=_section(IngestConfig, data["ingest"]),
         fields=_section(FieldNames, data["fields"]),
         quality=_section(QualityConfig, data["quality"]),
+        serve=_section(ServeConfig, data["serve"]),
     )
     unknown = set(overrides) - set(Config.__slots__)
     if unknown:

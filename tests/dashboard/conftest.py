@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tidings.api import Pipeline
 from tidings.store import Store, open_store
-from tidings.web.pages import router
+from tidings.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "data"
@@ -46,7 +45,4 @@ def hostile() -> tuple[str, ...]:
 
 @pytest.fixture(scope="session")
 def client(dashboard_store: Store) -> TestClient:
-    app = FastAPI()
-    app.state.store = dashboard_store
-    app.include_router(router)
-    return TestClient(app)
+    return TestClient(create_app(dashboard_store, environ={}))

@@ -14,10 +14,17 @@ def _ids(html: str) -> list[int]:
     return [int(i) for i in re.findall(r'<tr data-event-id="(\d+)"', html)]
 
 
+def _twin(html: str) -> str:
+    """The page's JSON twin, checked to be linked both ways, as a URL."""
+    (alternate,) = re.findall(
+        r'<link rel="alternate" type="application/json" href="([^"]+)">', html
+    )
+    assert f'<a class="json-link" href="{alternate}"' in html
+    return alternate.replace("&amp;", "&")
+
+
 def _assert_twin(html: str, twin: str) -> None:
-    escaped = twin.replace("&", "&amp;")
-    assert f'<link rel="alternate" type="application/json" href="{escaped}">' in html
-    assert f'<a class="json-link" href="{escaped}"' in html
+    assert _twin(html) == twin
 
 
 def test_event_list_shows_the_stored_events_and_links_each(
@@ -29,15 +36,15 @@ def test_event_list_shows_the_stored_events_and_links_each(
     assert _ids(response.text) == expected
     for event_id in expected:
         assert f'href="/events/{event_id}"' in response.text
-    _assert_twin(response.text, "/api/events")
+    _assert_twin(response.text, "/api/events?limit=50")
 
 
 @pytest.mark.parametrize(
     ("query", "filters"),
     [
         ("status=denied", {"status": "denied"}),
-        ("actor=KEN&type=", {"actor": "KEN"}),
-        ("type=CONSULT&place=", {"type": "CONSULT"}),
+        ("actor=KEN&type=&status=", {"actor": "KEN"}),
+        ("type=CONSULT&place=+", {"type": "CONSULT"}),
         ("text=Istanbul", {"text": "Istanbul"}),
     ],
 )
@@ -49,7 +56,8 @@ def test_filters_select_what_the_store_selects(
     shown = _ids(response.text)
     assert shown == [e.id for e in dashboard_store.linked_events(**filters, limit=50)]
     assert 0 < len(shown) < len(dashboard_store.linked_events(limit=500))
-    _assert_twin(response.text, "/api/events?" + query)
+    twin = _twin(response.text)
+    assert twin == "/api/events?" + "&".join(f"{k}={v}" for k, v in filters.items()) + "&limit=50"
 
 
 def test_filter_form_keeps_its_values(client: TestClient) -> None:
@@ -209,3 +217,23 @@ def test_static_files_and_vendored_libraries_are_served(client: TestClient) -> N
     world = client.get("/static/vendor/countries-110m.json")
     assert world.status_code == 200 and world.json()["type"] == "Topology"
     assert client.get("/static/../pages.py").status_code == 404
+
+
+def test_every_twin_answers_with_the_rows_the_page_shows(
+    client: TestClient, dashboard_store: Store
+) -> None:
+    event = dashboard_store.linked_events(limit=1)[0]
+    article = dashboard_store.articles(limit=1)[0]
+    for url in (
+        "/events?status=occurred&actor=&type=&limit=5&offset=5",
+        f"/events/{event.id}",
+        f"/articles/{article.id}",
+        "/network?type=&actor=KEN",
+        "/map?status=",
+    ):
+        page = client.get(url)
+        twin = client.get(_twin(page.text))
+        assert twin.status_code == 200, (url, twin.text)
+        assert twin.headers["content-type"] == "application/json"
+        if url.startswith("/events?"):
+            assert [e["id"] for e in twin.json()] == _ids(page.text)

@@ -6,7 +6,14 @@
 >>> store.events(actor="RUS", status="proposed", since="2025-08-01")
 """
 
-from tidings.store.browse import ActorSummary, ArticleDetail, Edge, Network, PlaceSummary
+from tidings.store.browse import (
+    ActorSummary,
+    ArticleDetail,
+    Edge,
+    Network,
+    PlaceSummary,
+    SearchResults,
+)
 from tidings.store.event_queries import EvidenceSpan, LinkedEvent, TimelineStep
 from tidings.store.queries import Filters, StoredArticle, StoredEvent
 from tidings.store.store import Store, open_store
@@ -20,6 +27,7 @@ __all__ = [
     "LinkedEvent",
     "Network",
     "PlaceSummary",
+    "SearchResults",
     "Store",
     "StoredArticle",
     "StoredEvent",

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tidings.errors import NotFoundError
+from tidings.errors import BadInputError, NotFoundError
+from tidings.store.event_queries import LinkedEvent, select_linked_events
 from tidings.store.queries import (
     Filters,
     StoredArticle,
@@ -22,6 +23,7 @@ from tidings.store.queries import (
     _article_conditions,
     _event_conditions,
     select_article_mentions,
+    select_articles,
 )
 from tidings.store.tables import articles, event_mentions, mention_actors, mentions
 
@@ -33,6 +35,8 @@ __all__ = [
     "Edge",
     "Network",
     "PlaceSummary",
+    "SearchResults",
+    "search",
     "select_actors",
     "select_article",
     "select_network",
@@ -136,6 +140,49 @@ class PlaceSummary:
             "events": self.events,
             "event_ids": list(self.event_ids),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    """What one search box query finds: events, articles and actors."""
+
+    query: str
+    events: tuple[LinkedEvent, ...]
+    articles: tuple[StoredArticle, ...]
+    actors: tuple[ActorSummary, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "events": [e.to_dict() for e in self.events],
+            "articles": [a.to_dict() for a in self.articles],
+            "actors": [a.to_dict() for a in self.actors],
+        }
+
+
+def search(connection: Connection, query: str, limit: int) -> SearchResults:
+    """Events and articles whose text has every word of ``query`` (full-text search),
+    and actors whose code starts with it or whose name contains it.
+
+    Raises:
+        BadInputError: ``query`` has no words.
+    """
+    words = query.strip()
+    if not words:
+        raise BadInputError("the search query is empty; give one or more words")
+    by_text = Filters(text=words, limit=limit)
+    needle = words.lower()
+    actors = [
+        a
+        for a in select_actors(connection, Filters(limit=None))
+        if a.code.lower().startswith(needle) or (a.name and needle in a.name.lower())
+    ]
+    return SearchResults(
+        query=words,
+        events=tuple(select_linked_events(connection, by_text)),
+        articles=tuple(select_articles(connection, by_text)),
+        actors=tuple(actors[:limit]),
+    )
 
 
 def select_article(connection: Connection, article_id: int) -> ArticleDetail:

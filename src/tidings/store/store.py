@@ -11,16 +11,26 @@ from sqlalchemy.engine import Engine
 
 from tidings.api import Pipeline
 from tidings.config import Config, load_config
-from tidings.errors import StoreError
+from tidings.errors import NotAnArticleError, StoreError
 from tidings.ingest.neardup import MinHasher
-from tidings.ingest.records import Failure, IngestProgress, IngestReport, Prepared, WriteOutcome
+from tidings.ingest.records import (
+    Document,
+    Failure,
+    IngestProgress,
+    IngestReport,
+    Prepared,
+    WriteOutcome,
+)
 from tidings.ingest.runner import run_ingest
+from tidings.ingest.worker import Preparer
 from tidings.link.compat import Similarity, word_overlap
 from tidings.store.browse import (
     ActorSummary,
     ArticleDetail,
     Network,
     PlaceSummary,
+    SearchResults,
+    search,
     select_actors,
     select_article,
     select_network,
@@ -186,6 +196,27 @@ class Store:
         """Venues of the matching event mentions with coordinates and linked events."""
         with self.engine.connect() as connection:
             return select_places(connection, Filters.of(**filters))
+
+    def search(self, query: str, *, limit: int = 20) -> SearchResults:
+        """Events, articles and actors matching a search box query (see :func:`search`)."""
+        with self.engine.connect() as connection:
+            return search(connection, query, limit)
+
+    def add(self, document: Document, *, pipeline: Pipeline | None = None) -> WriteOutcome:
+        """Analyse and store one document (an article posted to the HTTP API).
+
+        Raises:
+            NotAnArticleError: the document gave no article (``reason`` says why).
+            StoreError: the database refused it.
+        """
+        preparer = Preparer(self.config, pipeline)
+        try:
+            (item,) = preparer.prepare([document])
+        finally:
+            preparer.close()
+        if isinstance(item, Failure):
+            raise NotAnArticleError(item.reason, item.message)
+        return self.write(item)
 
     def failures(self) -> list[Failure]:
         """Documents that gave no article in their latest attempt, with reasons."""

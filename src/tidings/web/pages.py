@@ -28,6 +28,7 @@ from tidings.quality.records import Role
 from tidings.store import Filters, Store
 from tidings.store.event_queries import LinkedEvent, TimelineStep
 from tidings.web.highlight import Mark, highlight, marks_of, role_sentences, roles_of
+from tidings.web.services import services
 from tidings.web.timeline import layout_timeline
 
 __all__ = ["router"]
@@ -59,14 +60,16 @@ def _templates() -> Jinja2Templates:
 def events_page(request: Request) -> HTMLResponse:
     """Linked events, latest report first, with a filter form and pagination."""
     form = _form(request.query_params)
-    json_url = _with_query("/api/events", request.url.query)
     context: dict[str, Any] = {"form": form, "events": [], "offset": 0, "error": None}
     try:
+        store = _store(request)
         limit, offset = _paging(request.query_params)
-        found = _store(request).linked_events(**_filters(form), limit=limit + 1, offset=offset)
+        found = store.linked_events(**_filters(form), limit=limit + 1, offset=offset)
     except BadInputError as err:
         context["error"] = str(err)
+        json_url = _twin("/api/events", _filters(form))
         return _page(request, "events.html", "Events", json_url, context, status=400)
+    json_url = _twin("/api/events", _filters(form), limit=limit, offset=offset)
     context.update(
         events=found[:limit],
         offset=offset,
@@ -132,10 +135,11 @@ def _chart_page(request: Request, template: str, title: str, api: str) -> HTMLRe
     form = _form(request.query_params)
     context: dict[str, Any] = {"form": form}
     try:
+        _store(request)
         Filters.of(**_filters(form))  # a bad filter is a clear 400 here, not a broken chart
     except BadInputError as err:
         return _error(request, err, api)
-    return _page(request, template, title, _with_query(api, request.url.query), context)
+    return _page(request, template, title, _twin(api, _filters(form)), context)
 
 
 class Report:
@@ -175,7 +179,7 @@ def _page(
         "json_url": json_url,
         "section": _SECTIONS.get(template, "events"),
         "version": tidings.__version__,
-        "store_url": _store(request).url,
+        "store_url": services(request).store.url,
         "event_types": [t.value for t in EventType],
         "statuses": [s.value for s in Status],
         **context,
@@ -184,15 +188,25 @@ def _page(
 
 
 def _error(request: Request, err: TidingsError, json_url: str) -> HTMLResponse:
-    status = 404 if isinstance(err, NotFoundError) else 400
-    title = "Not found" if status == 404 else "Bad request"
+    if isinstance(err, NotFoundError):
+        status, title = 404, "Not found"
+    elif isinstance(err, BadInputError):
+        status, title = 400, "Bad request"
+    else:
+        status, title = 503, "Store unavailable"
     context = {"message": str(err)}
     return _page(request, "error.html", title, json_url, context, status=status)
 
 
 def _store(request: Request) -> Store:
-    store: Store = request.app.state.store
-    return store
+    """The app's store, once the request may read it (a read token, when one is set).
+
+    Raises:
+        HTTPError: 401 without the read token (answered by the app's handlers).
+    """
+    found = services(request)
+    found.check_read(request.headers.get("authorization"))
+    return found.store
 
 
 def _form(params: Mapping[str, str]) -> dict[str, str]:
@@ -229,5 +243,15 @@ def _page_url(form: Mapping[str, str], limit: int, offset: int) -> str:
     return "/events?" + urlencode(query)
 
 
-def _with_query(path: str, query: str) -> str:
-    return f"{path}?{query}" if query else path
+def _twin(path: str, filters: Mapping[str, str], **paging: int) -> str:
+    """The JSON twin's URL: the filters set (empty form fields dropped) and the page.
+
+    ``limit`` is always given (the page size differs from the API's default) and
+    ``offset`` only past the first page, so the twin returns exactly the rows shown.
+    """
+    query = dict(filters)
+    if "limit" in paging:
+        query["limit"] = str(paging["limit"])
+    if paging.get("offset"):
+        query["offset"] = str(paging["offset"])
+    return f"{path}?{urlencode(query)}" if query else path
