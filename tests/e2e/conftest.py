@@ -67,7 +67,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iter
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(store), log_level="warning", lifespan="off")
+    config = uvicorn.Config(create_app(store, environ={}), log_level="warning", lifespan="off")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -55,6 +55,10 @@
     const node = svg.append("g").attr("class", "nodes").selectAll("g").data(nodes).join("g")
       .attr("class", "node").attr("data-code", (d) => d.id);
     node.append("circle").attr("r", (d) => radius(d.mentions || 1));
+    // A click (not a drag) lists the actor's events.
+    node.style("cursor", "pointer").on("click", (event, d) => {
+      window.location.href = "/events?actor=" + encodeURIComponent(d.id);
+    });
     node.append("text").attr("dx", (d) => radius(d.mentions || 1) + 3).attr("dy", "0.35em")
       .text((d) => d.id);
     node.append("title").text((d) => `${d.id}${d.name ? " (" + d.name + ")" : ""}: ` +
