@@ -81,7 +81,9 @@ spans = st.tuples(st.integers(-5, 60), st.integers(-5, 60))
 
 
 @given(st.text(max_size=50), st.lists(spans, max_size=6), st.lists(spans, max_size=4))
-def test_any_text_and_spans_round_trip(text: str, marks: list, sentences: list) -> None:
+def test_any_text_and_spans_round_trip(
+    text: str, marks: list[tuple[int, int]], sentences: list[tuple[int, int]]
+) -> None:
     out = str(
         role_sentences(
             text,

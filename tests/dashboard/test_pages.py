@@ -16,6 +16,7 @@ def _ids(html: str) -> list[int]:
 
 def _twin(html: str) -> str:
     """The page's JSON twin, checked to be linked both ways, as a URL."""
+    alternate: str
     (alternate,) = re.findall(
         r'<link rel="alternate" type="application/json" href="([^"]+)">', html
     )

@@ -34,10 +34,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the playwright package is not installed (pip install playwright)"
-)
-
 
 def _chromium() -> str | None:
     wanted = os.environ.get("TIDINGS_CHROMIUM", "/usr/bin/chromium")
@@ -85,6 +81,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Iter
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip(
+        "playwright.sync_api",
+        reason="the playwright package is not installed (pip install playwright)",
+    )
     executable = _chromium()
     if executable is None:
         pytest.skip("no chromium executable (apt-get install chromium, or set TIDINGS_CHROMIUM)")

@@ -21,13 +21,14 @@ def _clean(watch: Any) -> None:
 
 
 def _event_ids(page: Any) -> list[str]:
-    return page.locator("table.events tbody tr").evaluate_all(
+    ids: list[str] = page.locator("table.events tbody tr").evaluate_all(
         "rows => rows.map(r => r.dataset.eventId)"
     )
+    return ids
 
 
 def test_filter_open_an_event_and_read_its_evidence(
-    server: str, page: tuple[Any, Any], screenshots: Path
+    page: tuple[Any, Any], server: str, screenshots: Path
 ) -> None:
     tab, watch = page
     tab.goto(server + "/")
@@ -71,7 +72,7 @@ def test_filter_open_an_event_and_read_its_evidence(
 
 
 def test_article_page_colours_roles_and_escapes_hostile_html(
-    server: str, page: tuple[Any, Any], screenshots: Path
+    page: tuple[Any, Any], server: str, screenshots: Path
 ) -> None:
     tab, watch = page
     tab.goto(server + "/events?text=onerror")
@@ -109,7 +110,7 @@ def test_article_page_colours_roles_and_escapes_hostile_html(
 
 
 def test_network_is_drawn_from_its_json_twin(
-    server: str, page: tuple[Any, Any], screenshots: Path
+    page: tuple[Any, Any], server: str, screenshots: Path
 ) -> None:
     tab, watch = page
     tab.goto(server + "/network")
@@ -125,7 +126,7 @@ def test_network_is_drawn_from_its_json_twin(
 
 
 def test_map_draws_countries_and_event_places_offline(
-    server: str, page: tuple[Any, Any], screenshots: Path
+    page: tuple[Any, Any], server: str, screenshots: Path
 ) -> None:
     tab, watch = page
     tab.goto(server + "/map")

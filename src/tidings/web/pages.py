@@ -214,7 +214,7 @@ def _form(params: Mapping[str, str]) -> dict[str, str]:
     return {key: (params.get(key) or "").strip() for key in FILTER_KEYS}
 
 
-def _filters(form: Mapping[str, str]) -> dict[str, str]:
+def _filters(form: Mapping[str, str]) -> dict[str, Any]:
     """The filters actually set: an empty form field means no filter."""
     return {key: value for key, value in form.items() if value}
 
