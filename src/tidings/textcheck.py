@@ -87,8 +87,8 @@ def check_text(
     words = _WORD.findall(text)
     if not words:
         reason = "empty" if not text.strip() else "no-words"
-        what = "empty or whitespace only" if reason == "empty" else "has no words"
-        raise NotAnArticleError("empty" if reason == "empty" else "not-english", f"text is {what}")
+        what = "is empty or whitespace only" if reason == "empty" else "has no words"
+        raise NotAnArticleError("empty" if reason == "empty" else "not-english", f"text {what}")
     if len(words) >= min_words_for_language_check:
         ratio = sum(1 for w in words if w.lower() in _ENGLISH_WORDS) / len(words)
         if ratio < min_english_ratio:

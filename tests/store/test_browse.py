@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -81,6 +82,10 @@ def test_timeline_steps_carry_evidence_spans(store: Store) -> None:
                 assert text is not None and text[span.start : span.end] == span.text
 
 
+def _key(actor: dict[str, Any]) -> str:
+    return str(actor["igo"] if actor["code"] == "IGO" and actor["igo"] else actor["code"])
+
+
 def _recount(
     store: Store, **filters: str
 ) -> tuple[Counter[str], Counter[str], Counter[tuple[str, str, str]]]:
@@ -89,8 +94,8 @@ def _recount(
     edges: Counter[tuple[str, str, str]] = Counter()
     for event in store.events(limit=None, **filters):
         record = event.mention
-        sources = {a["code"] for a in record["actors"] if a["code"]}
-        targets = {r["code"] for r in record["recipients"] if r["code"]}
+        sources = {_key(a) for a in record["actors"] if a["code"]}
+        targets = {_key(r) for r in record["recipients"] if r["code"]}
         actors.update(sources)
         recipients.update(targets)
         edges.update((s, t, record["event_type"]) for s in sources for t in targets if s != t)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from tidings.errors import BadInputError, NotFoundError
+from tidings.errors import NotFoundError
 from tidings.store.event_queries import LinkedEvent, select_linked_events
 from tidings.store.queries import (
     Filters,
@@ -22,6 +22,7 @@ from tidings.store.queries import (
     StoredEvent,
     _article_conditions,
     _event_conditions,
+    as_utc,
     select_article_mentions,
     select_articles,
 )
@@ -62,7 +63,11 @@ class ArticleDetail:
 
 @dataclass(frozen=True, slots=True)
 class ActorSummary:
-    """A coded actor and how many event mentions name it, by role."""
+    """A coded actor and how many event mentions name it, by role.
+
+    ``code`` is the CAMEO actor code (``RUSGOV``); an international organisation
+    coded only as ``IGO`` is listed under its own name (``NATO``, ``UN``).
+    """
 
     code: str
     name: str | None  # the name the knowledge base gives it most often, if any
@@ -162,14 +167,12 @@ class SearchResults:
 
 def search(connection: Connection, query: str, limit: int) -> SearchResults:
     """Events and articles whose text has every word of ``query`` (full-text search),
-    and actors whose code starts with it or whose name contains it.
-
-    Raises:
-        BadInputError: ``query`` has no words.
+    and actors whose code starts with it or whose name contains it. A query of
+    blanks finds nothing.
     """
     words = query.strip()
     if not words:
-        raise BadInputError("the search query is empty; give one or more words")
+        return SearchResults(query=words, events=(), articles=(), actors=())
     by_text = Filters(text=words, limit=limit)
     needle = words.lower()
     actors = [
@@ -208,7 +211,7 @@ def select_article(connection: Connection, article_id: int) -> ArticleDetail:
         near_duplicate=bool(row.near_duplicate),
         duplicate_of=row.duplicate_of,
         similarity=row.similarity,
-        ingested_at=row.ingested_at,
+        ingested_at=as_utc(row.ingested_at),
         quality=row.quality,
         text=row.text,
     )
@@ -227,9 +230,10 @@ def _matching_mentions(connection: Connection, filters: Filters) -> sa.Select[An
 def select_actors(connection: Connection, filters: Filters) -> list[ActorSummary]:
     """Coded actors of the matching mentions, most mentioned first."""
     matching = _matching_mentions(connection, filters)
+    code = _actor_key(mention_actors)
     query = (
         sa.select(
-            mention_actors.c.code,
+            code.label("code"),
             mention_actors.c.role,
             mention_actors.c.name,
             sa.func.count(sa.distinct(mention_actors.c.mention_id)).label("n"),
@@ -239,7 +243,7 @@ def select_actors(connection: Connection, filters: Filters) -> list[ActorSummary
             mention_actors.c.code.is_not(None),
             mention_actors.c.role.in_(("actor", "recipient")),
         )
-        .group_by(mention_actors.c.code, mention_actors.c.role, mention_actors.c.name)
+        .group_by(code, mention_actors.c.role, mention_actors.c.name)
     )
     roles: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, Counter[str]] = defaultdict(Counter)
@@ -270,10 +274,11 @@ def select_network(connection: Connection, filters: Filters) -> Network:
     target = mention_actors.alias("target")
     matching = _matching_mentions(connection, filters)
     count = sa.func.count(sa.distinct(mentions.c.id)).label("n")
+    source_code, target_code = _actor_key(source), _actor_key(target)
     query = (
         sa.select(
-            source.c.code.label("source"),
-            target.c.code.label("target"),
+            source_code.label("source"),
+            target_code.label("target"),
             mentions.c.event_type,
             count,
         )
@@ -285,10 +290,10 @@ def select_network(connection: Connection, filters: Filters) -> Network:
             target.c.role == "recipient",
             source.c.code.is_not(None),
             target.c.code.is_not(None),
-            source.c.code != target.c.code,
+            source_code != target_code,
         )
-        .group_by(source.c.code, target.c.code, mentions.c.event_type)
-        .order_by(count.desc(), source.c.code, target.c.code, mentions.c.event_type)
+        .group_by(source_code, target_code, mentions.c.event_type)
+        .order_by(count.desc(), source_code, target_code, mentions.c.event_type)
         .limit(filters.limit)
         .offset(filters.offset or None)
     )
@@ -348,6 +353,14 @@ class _PlaceTally:
         self.events: set[int] = set()
         self.lat: float | None = None
         self.lon: float | None = None
+
+
+def _actor_key(table: sa.FromClause) -> sa.ColumnElement[str]:
+    """The actor's code, or its organisation's name where the code is just ``IGO``."""
+    return sa.case(
+        (sa.and_(table.c.code == "IGO", table.c.igo.is_not(None)), table.c.igo),
+        else_=table.c.code,
+    )
 
 
 def _most_common(counts: Counter[str] | None) -> str | None:

@@ -277,7 +277,7 @@ def select_articles(
             near_duplicate=bool(row.near_duplicate),
             duplicate_of=row.duplicate_of,
             similarity=row.similarity,
-            ingested_at=row.ingested_at,
+            ingested_at=as_utc(row.ingested_at),
             quality=row.quality,
             text=row.text if with_text else None,
         )
@@ -361,6 +361,11 @@ def _text_match(connection: Connection, words: str) -> sa.ColumnElement[bool]:
 
 def _contains(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     return sa.func.lower(column).contains(value.lower(), autoescape=True)
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored moment with its time zone: SQLite drops it, and every write is in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
 
 
 def _iso(value: dt.date | None) -> str | None:

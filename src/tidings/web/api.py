@@ -9,7 +9,6 @@ the server does).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -60,7 +59,8 @@ router = APIRouter(prefix="/api", responses=_ERRORS)
 _read = [Depends(require_read)]
 _write = [Depends(require_write)]
 
-Text = Annotated[str | None, Query(max_length=_MAX_WORDS)]
+# Dates as strings of one shape: pydantic's lax date parsing would take 0 as 1970-01-01.
+_DATE: dict[str, Any] = {"pattern": r"^\d{4}-\d{2}-\d{2}$", "json_schema_extra": {"format": "date"}}
 Id = Annotated[int, Path(ge=1, le=_MAX_ID)]
 
 
@@ -77,8 +77,8 @@ def filters(
         str | None,
         Query(max_length=_MAX_WORDS, description="Part of the venue, or its country code."),
     ] = None,
-    since: Annotated[dt.date | None, Query(description="From this day on.")] = None,
-    until: Annotated[dt.date | None, Query(description="Up to this day.")] = None,
+    since: Annotated[str | None, Query(description="From this day on.", **_DATE)] = None,
+    until: Annotated[str | None, Query(description="Up to this day.", **_DATE)] = None,
     outlet: Annotated[
         str | None, Query(max_length=_MAX_WORDS, description="Part of the outlet name.")
     ] = None,
@@ -187,7 +187,7 @@ def places(app: App, query: Filters) -> list[dict[str, Any]]:
 @router.get("/search", response_model=SearchModel, dependencies=_read)
 def search(
     app: App,
-    q: Annotated[str, Query(min_length=1, max_length=_MAX_WORDS, pattern=r"\w")],
+    q: Annotated[str, Query(min_length=1, max_length=_MAX_WORDS)],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> dict[str, Any]:
     """Events and articles containing every word of ``q``, and actors it names."""

@@ -9,11 +9,13 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidings import __version__
+from tidings.api import Pipeline
 from tidings.config import Config
 from tidings.store import Store, open_store
 from tidings.web import api, pages
@@ -29,6 +31,7 @@ def create_app(
     *,
     config: Config | None = None,
     environ: Mapping[str, str] | None = None,
+    pipeline: Pipeline | None = None,
 ) -> FastAPI:
     """The web app over a store (or the store at a path or URL, opened now).
 
@@ -38,6 +41,8 @@ def create_app(
         config: Settings; ``[serve]`` holds the tokens and the body size limit.
         environ: Where ``TIDINGS_TOKEN`` and ``TIDINGS_READ_TOKEN`` are read
             (default: the process environment).
+        pipeline: A loaded pipeline for the POST routes (default: one is loaded
+            on the first POST).
 
     Raises:
         StoreError: the store cannot be opened.
@@ -69,12 +74,31 @@ def create_app(
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.tidings = Services(store, settings, tokens)
+    app.state.tidings = Services(store, settings, tokens, pipeline)
     install_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
+    if tokens.read is None:
+        _declare_open_reads(app)
     return app
+
+
+def _declare_open_reads(app: FastAPI) -> None:
+    """Make the schema say what the server does: with no read token, reads need none."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            for path in schema.get("paths", {}).values():
+                if "get" in path:
+                    path["get"].pop("security", None)
+                    path["get"]["responses"].pop("401", None)
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 class BodyLimit:

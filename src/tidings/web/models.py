@@ -300,8 +300,11 @@ class PostedArticle(BaseModel):
 
     text: str = Field(min_length=1, description="The article body (English).")
     title: str | None = None
-    published: dt.date | None = Field(
-        None, description="Publication date; relative times resolve against it."
+    published: str | None = Field(
+        None,
+        description="Publication date (YYYY-MM-DD); relative times resolve against it.",
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        json_schema_extra={"format": "date"},
     )
     outlet: str | None = None
     url: str | None = None

@@ -30,7 +30,7 @@ class Services:
     store: Store
     config: Config
     tokens: Tokens
-    _pipeline: Pipeline | None = None
+    pipeline: Pipeline | None = None  # loaded on first use
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def check_read(self, authorization: str | None) -> None:
@@ -53,13 +53,13 @@ class _Locked:
     def __enter__(self) -> Pipeline:
         services = self._services
         services._lock.acquire()
-        if services._pipeline is None:
+        if services.pipeline is None:
             try:
-                services._pipeline = Pipeline(services.config)
+                services.pipeline = Pipeline(services.config)
             except BaseException:
                 services._lock.release()
                 raise
-        return services._pipeline
+        return services.pipeline
 
     def __exit__(self, *exc: object) -> None:
         self._services._lock.release()
