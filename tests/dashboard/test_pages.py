@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tidings.store import Store
+from tidings.web import create_app
 
 
 def _ids(html: str) -> list[int]:
@@ -238,3 +239,11 @@ def test_every_twin_answers_with_the_rows_the_page_shows(
         assert twin.headers["content-type"] == "application/json"
         if url.startswith("/events?"):
             assert [e["id"] for e in twin.json()] == _ids(page.text)
+
+
+def test_a_read_token_protects_the_pages(dashboard_store: Store) -> None:
+    guarded = TestClient(create_app(dashboard_store, environ={"TIDINGS_READ_TOKEN": "s3cret"}))
+    for url in ("/", "/events/1", "/articles/1", "/network", "/map"):
+        assert guarded.get(url).status_code == 401, url
+        allowed = guarded.get(url, headers={"Authorization": "Bearer s3cret"})
+        assert allowed.status_code == 200, url

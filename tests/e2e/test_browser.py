@@ -38,7 +38,7 @@ def test_filter_open_an_event_and_read_its_evidence(
 
     tab.select_option("select[name=status]", "denied")
     tab.click("form.filters button[type=submit]")
-    tab.wait_for_url("**/events?*status=denied*")
+    tab.wait_for_url("**/events?status=denied")  # empty fields are not submitted
     denied = _event_ids(tab)
     assert 0 < len(denied) < len(everything)
     assert set(denied) <= set(everything)
