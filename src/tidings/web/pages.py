@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -142,14 +143,12 @@ def _chart_page(request: Request, template: str, title: str, api: str) -> HTMLRe
     return _page(request, template, title, _twin(api, _filters(form)), context)
 
 
+@dataclass(frozen=True, slots=True)
 class Report:
     """One timeline step with its article text, evidence marked, for the template."""
 
-    __slots__ = ("html", "step")
-
-    def __init__(self, step: TimelineStep, html: Markup) -> None:
-        self.step = step
-        self.html = html
+    step: TimelineStep
+    html: Markup
 
 
 def _reports(store: Store, event: LinkedEvent) -> list[Report]:
