@@ -502,6 +502,65 @@ def _query(what: str, db: str, fmt: str, options: dict[str, Any]) -> None:
         _fail(str(err), EXIT_BAD_INPUT)
 
 
+@main.command("serve")
+@_DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="TCP port."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML file overriding defaults.toml ([serve]: tokens, body limit).",
+)
+def serve_command(db: str, host: str, port: int, config_path: str | None) -> None:
+    """Serve the HTTP API (/api, docs at /api/docs) and the dashboard.
+
+    Reads are open unless TIDINGS_READ_TOKEN (or [serve] read_token) is set;
+    POST /api/ingest and /api/extract need TIDINGS_TOKEN and are refused
+    without one.
+    """
+    try:
+        from tidings.web import create_app
+        from tidings.web.server import bind, is_loopback, serve
+    except ImportError as err:
+        _fail(
+            f"the web server needs the serve extra ({err.name} is missing): "
+            "pip install 'tidings[serve]'",
+            EXIT_BAD_INPUT,
+        )
+        return
+    from tidings.config import load_config
+
+    _need_store(db)
+    try:
+        config = load_config(config_path)
+        app = create_app(db, config=config)
+        listener = bind(host, port)
+    except TidingsError as err:
+        _fail(str(err), EXIT_BAD_INPUT)
+        return
+    tokens = app.state.tidings.tokens
+    address = listener.getsockname()
+    click.echo(
+        f"tidings: serving {app.state.tidings.store.url} on "
+        f"http://{host}:{address[1]}/ (API docs: /api/docs)",
+        err=True,
+    )
+    if tokens.write is None:
+        click.echo(
+            "tidings: writes are off (set TIDINGS_TOKEN to allow POST /api/ingest)", err=True
+        )
+    if not is_loopback(host) and tokens.read is None:
+        click.echo(
+            f"tidings: warning: {host} is not loopback and reads are open to anyone "
+            "who can reach it (set TIDINGS_READ_TOKEN to close them)",
+            err=True,
+        )
+    serve(app, listener)
+
+
 def _print_result(result: Any, fmt: str) -> None:
     from tidings.serialize import mention_to_dict, result_to_dict
 

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from tidings import __version__
+from tidings.api import parse_date
 from tidings.ingest.records import DocKind, Document
 from tidings.model import EventType, Status
 from tidings.serialize import result_to_dict
@@ -229,7 +230,7 @@ async def ingest(
         payload=posted.text,
         url=posted.url,
         title=posted.title,
-        published=posted.published,
+        published=parse_date(posted.published),
         outlet=posted.outlet,
         author=posted.author,
     )
