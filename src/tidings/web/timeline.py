@@ -48,13 +48,20 @@ class TimelineDrawing:
 
 
 def layout_timeline(
-    steps: Sequence[TimelineStep], *, width: int = 760, margin: int = 70, height: int = 130
+    steps: Sequence[TimelineStep],
+    *,
+    width: int = 760,
+    margin: int = 70,
+    height: int = 130,
+    spacing: int = 120,
 ) -> TimelineDrawing:
     """Place each report of ``steps`` (in timeline order) along a horizontal axis.
 
     One report sits in the middle; several are spread evenly from ``margin`` to
-    ``width - margin``.
+    ``width - margin``. Reports stay at least ``spacing`` apart so their labels never
+    overlap: a long timeline gets a wider drawing (the page scrolls it sideways).
     """
+    width = max(width, 2 * margin + spacing * (len(steps) - 1))
     usable = width - 2 * margin
     count = len(steps)
     points = tuple(
