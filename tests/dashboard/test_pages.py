@@ -87,7 +87,9 @@ def test_pages_through_the_list(client: TestClient, dashboard_store: Store) -> N
         ("type=DANCE", "unknown event type &#39;DANCE&#39;"),
         ("since=yesterdayish", "yesterdayish"),
         ("limit=many", "limit must be a whole number"),
-        ("offset=-5", "offset must be 0 or more"),
+        ("offset=-5", "offset must be between 0 and 1,000,000,000"),
+        ("offset=99999999999999999999", "offset must be between 0"),
+        ("limit=100000", "limit must be between 1 and 500"),
     ],
 )
 def test_bad_filters_give_a_clear_message(client: TestClient, query: str, message: str) -> None:
@@ -130,11 +132,24 @@ def test_denials_are_flagged_on_the_timeline(client: TestClient, dashboard_store
     assert "disputed</span>" in html
 
 
-def test_unknown_event_and_article_are_404(client: TestClient) -> None:
-    for url in ("/events/999999", "/articles/999999"):
-        response = client.get(url)
-        assert response.status_code == 404
-        assert "no " in response.text and "999999" in response.text
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events/999999",
+        "/events/0",
+        "/events/abc",
+        "/events/99999999999999999999",
+        "/articles/999999",
+        "/articles/1e3",
+        "/articles/-1",
+    ],
+)
+def test_unknown_event_and_article_are_404(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<p class="error" role="alert">no ' in response.text
+    assert url.rsplit("/", 1)[1] in response.text
 
 
 def test_article_page_colours_sentences_by_role(client: TestClient, dashboard_store: Store) -> None:

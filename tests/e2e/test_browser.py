@@ -122,6 +122,15 @@ def test_network_is_drawn_from_its_json_twin(
     assert tab.locator("#network-legend li").count() == len(types) > 1
     tab.wait_for_timeout(1500)  # let the force layout settle for the screenshot
     tab.screenshot(path=str(screenshots / "network.png"), full_page=True)
+    # A click on a node lists that actor's events.
+    code = tab.locator("#network g.node").first.get_attribute("data-code")
+    tab.locator("#network g.node circle").first.click(force=True)
+    tab.wait_for_url("**/events?actor=*")
+    assert tab.locator("input[name=actor]").input_value() == code
+    assert tab.locator("table.events tbody tr").count() >= 1
+    # Filters that match nothing say so instead of drawing an empty box.
+    tab.goto(server + "/network?actor=NOBODY")
+    tab.wait_for_selector("#network p.empty")
     _clean(watch)
 
 

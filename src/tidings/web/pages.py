@@ -13,7 +13,7 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -38,6 +38,8 @@ __all__ = ["router"]
 FILTER_KEYS = ("actor", "type", "status", "place", "since", "until", "text", "outlet")
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
+MAX_OFFSET = 1_000_000_000
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 #: Which navigation tab a page belongs to.
 _SECTIONS = {"network.html": "network", "map.html": "map"}
 
@@ -81,11 +83,11 @@ def events_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: int) -> HTMLResponse:
+def event_page(request: Request, event_id: str) -> HTMLResponse:
     """One event: its status timeline, sources, and each report's evidence in context."""
-    json_url = f"/api/events/{event_id}"
+    json_url = f"/api/events/{quote(event_id)}"
     try:
-        event = _store(request).event(event_id)
+        event = _store(request).event(_record_id("event", event_id))
         reports = _reports(_store(request), event)
     except TidingsError as err:
         return _error(request, err, json_url)
@@ -95,11 +97,11 @@ def event_page(request: Request, event_id: int) -> HTMLResponse:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: int, mention: str | None = None) -> HTMLResponse:
+def article_page(request: Request, article_id: str, mention: str | None = None) -> HTMLResponse:
     """One article, sentences coloured by quality role; ``?mention=ID`` marks its evidence."""
-    json_url = f"/api/articles/{article_id}"
+    json_url = f"/api/articles/{quote(article_id)}"
     try:
-        detail = _store(request).article(article_id)
+        detail = _store(request).article(_record_id("article", article_id))
         selected = _int("mention", mention) if mention else None
         chosen = [m for m in detail.mentions if m.id == selected]
         if selected is not None and not chosen:
@@ -223,9 +225,20 @@ def _paging(params: Mapping[str, str]) -> tuple[int, int]:
     offset = _int("offset", params.get("offset") or "0")
     if not 1 <= limit <= MAX_PAGE_SIZE:
         raise BadInputError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {limit}")
-    if offset < 0:
-        raise BadInputError(f"offset must be 0 or more, got {offset}")
+    if not 0 <= offset <= MAX_OFFSET:
+        raise BadInputError(f"offset must be between 0 and {MAX_OFFSET:,}, got {offset}")
     return limit, offset
+
+
+def _record_id(kind: str, value: str) -> int:
+    """A record id from a URL path; anything else names no record.
+
+    Raises:
+        NotFoundError: not a whole number from 1 to the largest id a store keeps.
+    """
+    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_ID):
+        raise NotFoundError(f"no {kind} {value!r}: ids are whole numbers from 1")
+    return int(value)
 
 
 def _int(name: str, value: str) -> int:
