@@ -90,6 +90,7 @@ def test_pages_through_the_list(client: TestClient, dashboard_store: Store) -> N
         ("offset=-5", "offset must be between 0 and 1,000,000,000"),
         ("offset=99999999999999999999", "offset must be between 0"),
         ("limit=100000", "limit must be between 1 and 500"),
+        ("text=" + "w" * 1000, "text is 1,000 characters long; at most 500 are used"),
     ],
 )
 def test_bad_filters_give_a_clear_message(client: TestClient, query: str, message: str) -> None:

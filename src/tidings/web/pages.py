@@ -39,6 +39,7 @@ FILTER_KEYS = ("actor", "type", "status", "place", "since", "until", "text", "ou
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
 MAX_OFFSET = 1_000_000_000
+MAX_FILTER_CHARS = 500  # as the JSON API: a filter value is words, not a document
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 #: Which navigation tab a page belongs to.
 _SECTIONS = {"network.html": "network", "map.html": "map"}
@@ -70,8 +71,7 @@ def events_page(request: Request) -> HTMLResponse:
         found = store.linked_events(**_filters(form), limit=limit + 1, offset=offset)
     except BadInputError as err:
         context["error"] = str(err)
-        json_url = _twin("/api/events", _filters(form))
-        return _page(request, "events.html", "Events", json_url, context, status=400)
+        return _page(request, "events.html", "Events", "/api/events", context, status=400)
     json_url = _twin("/api/events", _filters(form), limit=limit, offset=offset)
     context.update(
         events=found[:limit],
@@ -139,10 +139,11 @@ def _chart_page(request: Request, template: str, title: str, api: str) -> HTMLRe
     context: dict[str, Any] = {"form": form}
     try:
         _store(request)
-        Filters.of(**_filters(form))  # a bad filter is a clear 400 here, not a broken chart
+        filters = _filters(form)
+        Filters.of(**filters)  # a bad filter is a clear 400 here, not a broken chart
     except BadInputError as err:
         return _error(request, err, api)
-    return _page(request, template, title, _twin(api, _filters(form)), context)
+    return _page(request, template, title, _twin(api, filters), context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +217,16 @@ def _form(params: Mapping[str, str]) -> dict[str, str]:
 
 
 def _filters(form: Mapping[str, str]) -> dict[str, Any]:
-    """The filters actually set: an empty form field means no filter."""
+    """The filters actually set: an empty form field means no filter.
+
+    Raises:
+        BadInputError: a value longer than the JSON API accepts.
+    """
+    for key, value in form.items():
+        if len(value) > MAX_FILTER_CHARS:
+            raise BadInputError(
+                f"{key} is {len(value):,} characters long; at most {MAX_FILTER_CHARS} are used"
+            )
     return {key: value for key, value in form.items() if value}
 
 
