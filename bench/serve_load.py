@@ -1,15 +1,18 @@
 """A bounded load test of the HTTP API's read endpoints, on loopback only.
 
-Usage: python bench/serve_load.py [--requests N] [--concurrency 1,4,16] [--copies K]
-                                  [--db PATH] [--json]
+Usage: python bench/serve_load.py [--requests N] [--rounds R] [--concurrency 1,4,16]
+                                  [--copies K] [--db PATH] [--json]
 
 Builds a SQLite store from ``examples/*.txt`` (each example ``--copies`` times, as
 distinct texts), starts ``tidings serve`` on 127.0.0.1 in a subprocess (one uvicorn
-worker), and sends exactly ``--requests`` GET requests per endpoint and concurrency
-level from asyncio httpx clients in this process. Reported per endpoint and level:
-requests/s, p50 and p99 latency, and the rate as a ratio of ``/api/health`` (the
-baseline: one count query) at the same level, measured in the same run. The client
-and server share the machine's cores, so absolute figures are noisy; compare ratios.
+worker), and sends exactly ``--requests`` GET requests per endpoint, concurrency
+level and round from asyncio httpx clients in this process. Within a level the
+rounds visit every endpoint in turn, ``/api/health`` (the baseline: three count
+queries) included, so the baseline is measured interleaved with the others; each
+figure is the round with the best rate. Reported per endpoint and level:
+requests/s, p50 and p99 latency, and the rate as a ratio of ``/api/health`` at the
+same level. The client and server share the machine's cores, so absolute figures
+are noisy; compare ratios.
 """
 
 from __future__ import annotations
@@ -155,7 +158,8 @@ def endpoints(base: str) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--requests", type=int, default=300, help="per endpoint and level")
+    parser.add_argument("--requests", type=int, default=200, help="per endpoint, level, round")
+    parser.add_argument("--rounds", type=int, default=3, help="best of this many")
     parser.add_argument("--concurrency", default="1,4,16")
     parser.add_argument("--copies", type=int, default=3, help="each example this many times")
     parser.add_argument("--db", type=Path, help="reuse this store (default: build one)")
@@ -173,11 +177,16 @@ def main() -> None:
         server = start_server(db, port)
         try:
             base = f"http://{HOST}:{port}"
-            results = [
-                asyncio.run(run_level(base, path, level, args.requests))
-                for path in endpoints(base)
-                for level in levels
-            ]
+            paths = endpoints(base)
+            best: dict[tuple[str, int], Level] = {}
+            for level in levels:
+                for _ in range(args.rounds):
+                    for path in paths:
+                        found = asyncio.run(run_level(base, path, level, args.requests))
+                        kept = best.get((path, level))
+                        if kept is None or found.rate > kept.rate:
+                            best[(path, level)] = found
+            results = [best[(path, level)] for path in paths for level in levels]
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -202,7 +211,7 @@ def main() -> None:
         return
     print(
         f"store: {counts['articles']} articles, {counts['events']} event mentions; "
-        f"{args.requests} requests per endpoint and level\n"
+        f"{args.requests} requests per endpoint and level, best of {args.rounds} rounds\n"
     )
     print(
         "| endpoint | concurrency | requests/s | p50 ms | p99 ms | rate vs /api/health | errors |"

@@ -168,3 +168,19 @@ def test_queries_agree_across_databases(db_url: str) -> None:
         )
         first = store.articles(limit=1, offset=1)[0]
         assert store.article(first.id).article.text
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\t\n"])
+def test_blank_text_filters_filter_nothing(store: Store, blank: str) -> None:
+    everything = [a.id for a in store.articles(limit=None)]
+    assert [a.id for a in store.articles(text=blank, limit=None)] == everything
+    assert len(store.linked_events(text=blank, outlet=blank, limit=None)) == len(
+        store.linked_events(limit=None)
+    )
+
+
+def test_nul_in_a_filter_is_bad_input(store: Store) -> None:
+    with pytest.raises(BadInputError, match="NUL"):
+        store.articles(text="cease\x00fire")
+    with pytest.raises(BadInputError, match="NUL"):
+        store.events(actor="R\x00US")

@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
@@ -29,7 +28,19 @@ def client(example_db: Path, pipeline: Pipeline) -> Iterator[TestClient]:
         yield test_client
 
 
-def _error(response: httpx.Response, status: int) -> dict[str, object]:
+class _Answer(Protocol):
+    """What a test client's response offers (Starlette's client may not be httpx's)."""
+
+    @property
+    def status_code(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def json(self) -> Any: ...
+
+
+def _error(response: _Answer, status: int) -> dict[str, object]:
     assert response.status_code == status, response.text
     body: dict[str, object] = response.json()
     assert body["status"] == status and body["error"] and body["message"]
@@ -114,6 +125,8 @@ def test_actors_network_places_search(client: TestClient) -> None:
         ("/api/events?offset=-1", 422, "offset"),
         ("/api/events?limit=5000", 422, "limit"),
         ("/api/search?q=", 422, "q"),
+        ("/api/events?text=cease%00fire", 422, "text"),
+        ("/api/events?since=2025-02-30", 400, "2025-02-30"),
         ("/api/no-such-thing", 404, "Not Found"),
     ],
 )

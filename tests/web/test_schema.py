@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import schemathesis
@@ -40,7 +41,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_api_conforms_to_its_schema(case: schemathesis.Case) -> None:
+def test_api_conforms_to_its_schema(case: schemathesis.Case[Any]) -> None:
     # Whether a posted text is an English news article no schema can say: the POST
     # routes may answer a schema-valid body with 422 (not-an-article), as documented.
     excluded = [positive_data_acceptance] if case.method == "POST" else []

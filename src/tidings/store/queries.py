@@ -77,7 +77,7 @@ class Filters:
 
         Raises:
             BadInputError: an unknown event type or status, a bad date, a limit
-                below 1 or a negative offset.
+                below 1, a negative offset or a NUL character in a text filter.
         """
         if type is not None:
             type = type.upper()
@@ -96,17 +96,26 @@ class Filters:
         if offset < 0:
             raise BadInputError(f"offset must be 0 or more, got {offset}")
         return cls(
-            actor=actor or None,
+            actor=_clean("actor", actor),
             event_type=type,
             status=status,
-            place=place or None,
+            place=_clean("place", place),
             since=parse_date(since),
             until=parse_date(until),
-            outlet=outlet or None,
-            text=text or None,
+            outlet=_clean("outlet", outlet),
+            text=_clean("text", text),
             limit=limit,
             offset=offset,
         )
+
+
+def _clean(name: str, value: str | None) -> str | None:
+    """A text filter without outer blanks; blank means no filter."""
+    if value is None:
+        return None
+    if "\x00" in value:
+        raise BadInputError(f"the {name} filter contains a NUL character; remove it")
+    return value.strip() or None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ router = APIRouter(prefix="/api", responses=_ERRORS)
 _read = [Depends(require_read)]
 _write = [Depends(require_write)]
 
+_NO_NUL = r"^[^\x00]*$"  # no stored text holds NUL (PostgreSQL text cannot)
 # Dates as strings of one shape: pydantic's lax date parsing would take 0 as 1970-01-01.
 _DATE: dict[str, Any] = {"pattern": r"^\d{4}-\d{2}-\d{2}$", "json_schema_extra": {"format": "date"}}
 Id = Annotated[int, Path(ge=1, le=_MAX_ID)]
@@ -69,23 +70,34 @@ def filters(
     actor: Annotated[
         str | None,
         Query(
-            max_length=_MAX_WORDS, description="Actor code prefix (RUS, RUSGOV) or part of a name."
+            max_length=_MAX_WORDS,
+            pattern=_NO_NUL,
+            description="Actor code prefix (RUS, RUSGOV) or part of a name.",
         ),
     ] = None,
     type: Annotated[EventType | None, Query(description="PLOVER event type.")] = None,
     status: Annotated[Status | None, Query(description="The event's status.")] = None,
     place: Annotated[
         str | None,
-        Query(max_length=_MAX_WORDS, description="Part of the venue, or its country code."),
+        Query(
+            max_length=_MAX_WORDS,
+            pattern=_NO_NUL,
+            description="Part of the venue, or its country code.",
+        ),
     ] = None,
     since: Annotated[str | None, Query(description="From this day on.", **_DATE)] = None,
     until: Annotated[str | None, Query(description="Up to this day.", **_DATE)] = None,
     outlet: Annotated[
-        str | None, Query(max_length=_MAX_WORDS, description="Part of the outlet name.")
+        str | None,
+        Query(max_length=_MAX_WORDS, pattern=_NO_NUL, description="Part of the outlet name."),
     ] = None,
     text: Annotated[
         str | None,
-        Query(max_length=_MAX_WORDS, description="Words that must all occur in the article."),
+        Query(
+            max_length=_MAX_WORDS,
+            pattern=_NO_NUL,
+            description="Words that must all occur in the article.",
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many.")] = 100,
     offset: Annotated[int, Query(ge=0, le=_MAX_OFFSET, description="Skip this many first.")] = 0,
@@ -188,7 +200,7 @@ def places(app: App, query: Filters) -> list[dict[str, Any]]:
 @router.get("/search", response_model=SearchModel, dependencies=_read)
 def search(
     app: App,
-    q: Annotated[str, Query(min_length=1, max_length=_MAX_WORDS)],
+    q: Annotated[str, Query(min_length=1, max_length=_MAX_WORDS, pattern=_NO_NUL)],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
 ) -> dict[str, Any]:
     """Events and articles containing every word of ``q``, and actors it names."""
