@@ -160,3 +160,20 @@ def test_map_draws_countries_and_event_places_offline(
 
 def _boxes(locator: Any) -> list[Any]:
     return [locator.nth(i).bounding_box() for i in range(locator.count())]
+
+
+def test_pages_fit_a_phone_screen(page: tuple[Any, Any], server: str, screenshots: Path) -> None:
+    tab, watch = page
+    tab.set_viewport_size({"width": 390, "height": 844})
+    tab.goto(server + "/events?text=Istanbul")
+    event = tab.locator("table.events tbody tr a").first.get_attribute("href")
+    for path, name in (("/events?text=Istanbul", "phone-events"), (event, "phone-event")):
+        tab.goto(server + str(path))
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width} px wide on a 390 px screen"
+        tab.screenshot(path=str(screenshots / f"{name}.png"))
+    tab.locator("article.report header a").first.click()
+    tab.wait_for_url("**/articles/*")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    tab.screenshot(path=str(screenshots / "phone-article.png"))
+    _clean(watch)
