@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
@@ -166,6 +167,24 @@ def test_article_page_colours_sentences_by_role(client: TestClient, dashboard_st
     assert f'<strong class="fact-share">{share}%</strong>' in html
     assert "<mark" not in html.split('class="article-text roles"')[1].split("</div>")[0]
     _assert_twin(html, f"/api/articles/{article.id}")
+
+
+def test_untitled_articles_are_headed_by_their_first_line(
+    client: TestClient, dashboard_store: Store
+) -> None:
+    untitled = [a for a in dashboard_store.articles(limit=500) if a.title is None]
+    assert untitled
+    for article in untitled:
+        text = dashboard_store.article(article.id).article.text or ""
+        first_line = text.splitlines()[0]
+        html = client.get(f"/articles/{article.id}").text
+        (heading,) = re.findall(r"<h1>([^<]*)</h1>", html)
+        heading = unescape(heading)
+        assert len(heading) <= 90
+        if heading.endswith("…"):  # a long first line, cut at a word
+            assert first_line.startswith(heading[:-1]) and len(first_line) > 90
+        else:
+            assert heading == first_line
 
 
 def test_article_page_marks_the_chosen_mention(client: TestClient, dashboard_store: Store) -> None:

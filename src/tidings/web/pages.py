@@ -118,7 +118,8 @@ def article_page(request: Request, article_id: str, mention: str | None = None) 
         "mentions": detail.mentions,
         "highlighted": selected,
     }
-    title = article.title or f"Article {article_id}"
+    title = _title(article.title, article.text, f"Article {article.id}")
+    context["heading"] = title
     return _page(request, "article.html", title, json_url, context)
 
 
@@ -152,6 +153,7 @@ class Report:
 
     step: TimelineStep
     html: Markup
+    title: str
 
 
 def _reports(store: Store, event: LinkedEvent) -> list[Report]:
@@ -163,8 +165,18 @@ def _reports(store: Store, event: LinkedEvent) -> list[Report]:
         text = texts[step.article_id]
         marks = [Mark(s.start, s.end, "evidence", event.event_type.value) for s in step.spans]
         html = highlight(text, marks) if text else Markup("<br>").join(step.evidence)
-        reports.append(Report(step, html))
+        reports.append(Report(step, html, _title(step.title, text, f"Article {step.article_id}")))
     return reports
+
+
+def _title(title: str | None, text: str | None, fallback: str) -> str:
+    """An article's title; untitled (plain text) articles: their first line, shortened."""
+    if title:
+        return title
+    first = (text or "").strip().split("\n", 1)[0].strip()
+    if not first:
+        return fallback
+    return first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
 
 
 def _page(
