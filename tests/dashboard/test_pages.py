@@ -282,3 +282,17 @@ def test_a_read_token_protects_the_pages(dashboard_store: Store) -> None:
         assert guarded.get(url).status_code == 401, url
         allowed = guarded.get(url, headers={"Authorization": "Bearer s3cret"})
         assert allowed.status_code == 200, url
+
+
+@pytest.mark.parametrize("url", ["/", "/events/1", "/articles/1", "/network", "/map", "/events/0"])
+def test_pages_forbid_scripts_from_anywhere_but_the_dashboard(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    policy = dict(
+        part.strip().split(" ", 1)
+        for part in response.headers["content-security-policy"].split(";")
+    )
+    assert policy["script-src"] == "'self'"
+    assert policy["connect-src"] == "'self'"
+    assert policy["object-src"] == "'none'"
+    assert "<script>" not in response.text  # no inline scripts: the policy would block them
+    assert response.headers["x-content-type-options"] == "nosniff"
