@@ -286,5 +286,5 @@ def test_openapi_schema_describes_every_route(client: TestClient) -> None:
         "/api/ingest",
     }
     ingest = schema["paths"]["/api/ingest"]["post"]
-    assert ingest["security"] and {"201", "401", "413", "422"} <= set(ingest["responses"])
+    assert ingest["security"] and {"201", "401", "403", "413", "422"} <= set(ingest["responses"])
     assert client.get("/api/docs").status_code == 200

@@ -50,7 +50,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (400, "A filter the store cannot use."),
         (401, "A token is needed (or the one given is wrong)."),
         (413, "The request body is over the limit."),
-        (422, "The request does not match this schema."),
+        (422, "The request does not match this schema (POST: or the text is not an article)."),
         (500, "A bug: the server log says more."),
         (503, "The store cannot be reached."),
     )
@@ -59,6 +59,9 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
 router = APIRouter(prefix="/api", responses=_ERRORS)
 _read = [Depends(require_read)]
 _write = [Depends(require_write)]
+_WRITES_OFF: dict[int | str, dict[str, Any]] = {
+    403: {"model": ErrorModel, "description": "No write token is configured."}
+}
 
 _NO_NUL = r"^[^\x00]*$"  # no stored text holds NUL (PostgreSQL text cannot)
 # Dates as strings of one shape: pydantic's lax date parsing would take 0 as 1970-01-01.
@@ -207,7 +210,7 @@ def search(
     return app.store.search(q, limit=limit).to_dict()
 
 
-@router.post("/extract", response_model=ExtractModel, dependencies=_write)
+@router.post("/extract", response_model=ExtractModel, dependencies=_write, responses=_WRITES_OFF)
 async def extract(app: App, posted: PostedArticle) -> dict[str, Any]:
     """Analyse a posted article without storing it (needs the write token)."""
 
@@ -230,7 +233,10 @@ async def extract(app: App, posted: PostedArticle) -> dict[str, Any]:
     response_model=IngestModel,
     status_code=201,
     dependencies=_write,
-    responses={200: {"model": IngestModel, "description": "The same text was stored before."}},
+    responses={
+        200: {"model": IngestModel, "description": "The same text was stored before."},
+        **_WRITES_OFF,
+    },
 )
 async def ingest(
     app: App, posted: PostedArticle, request: Request, response: Response
