@@ -253,7 +253,11 @@ def test_static_files_and_vendored_libraries_are_served(client: TestClient) -> N
     assert css.status_code == 200 and ".role-report" in css.text
     world = client.get("/static/vendor/countries-110m.json")
     assert world.status_code == 200 and world.json()["type"] == "Topology"
-    assert client.get("/static/../pages.py").status_code == 404
+    for escape_attempt in ("/static/../pages.py", "/static/%2e%2e/pages.py", "/static/..%2fapp.py"):
+        response = client.get(escape_attempt)
+        assert response.status_code == 404 and "def " not in response.text
+    etag = css.headers["etag"]
+    assert client.get("/static/style.css", headers={"If-None-Match": etag}).status_code == 304
 
 
 def test_every_twin_answers_with_the_rows_the_page_shows(

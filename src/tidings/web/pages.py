@@ -1,6 +1,6 @@
 """The dashboard's HTML pages, built from the store's query functions.
 
-Every page has a JSON twin under ``/api`` with the same query string (linked in the
+Every page has a JSON twin under ``/api`` with the same filters (linked in the
 page header and as ``<link rel="alternate">``). Templates are Jinja2 with autoescape
 on; article text reaches them only as Markup built by :mod:`tidings.web.highlight`.
 The network and map pages are drawn in the browser from their JSON twins with d3,
@@ -13,10 +13,10 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
@@ -29,18 +29,20 @@ from tidings.quality.records import Role
 from tidings.store import Filters, Store
 from tidings.store.event_queries import LinkedEvent, TimelineStep
 from tidings.web.highlight import Mark, highlight, marks_of, role_sentences, roles_of
+from tidings.web.params import (
+    form_values,
+    page_url,
+    paging,
+    record_id,
+    set_filters,
+    twin_url,
+    whole_number,
+)
 from tidings.web.services import services
 from tidings.web.timeline import layout_timeline
 
 __all__ = ["router"]
 
-#: The filters of the event list, as query-string keys (``type`` mirrors ``--type``).
-FILTER_KEYS = ("actor", "type", "status", "place", "since", "until", "text", "outlet")
-PAGE_SIZE = 50
-MAX_PAGE_SIZE = 500
-MAX_OFFSET = 1_000_000_000
-MAX_FILTER_CHARS = 500  # as the JSON API: a filter value is words, not a document
-MAX_ID = 2**31 - 1  # ids are 32-bit integers in PostgreSQL
 #: Pages load only their own scripts, styles, data and map: even markup that slipped
 #: past escaping could not run a script or send anything elsewhere. Inline styles are
 #: allowed for the quality share bar's widths.
@@ -53,7 +55,21 @@ CONTENT_SECURITY_POLICY = (
 _SECTIONS = {"network.html": "network", "map.html": "map"}
 
 router = APIRouter(include_in_schema=False)
-router.mount("/static", StaticFiles(packages=[("tidings.web", "static")]), name="static")
+
+
+@router.get("/static/{path:path}", name="static")
+async def static(request: Request, path: str) -> Response:
+    """CSS, scripts and the vendored libraries, from the package (ETag, 304, no traversal).
+
+    A route rather than a mount: the app factory includes this router, and not every
+    FastAPI version carries an included router's mounts along.
+    """
+    return await _static_files().get_response(path, request.scope)
+
+
+@functools.cache
+def _static_files() -> StaticFiles:
+    return StaticFiles(packages=[("tidings.web", "static")])
 
 
 @functools.cache
@@ -71,21 +87,21 @@ def _templates() -> Jinja2Templates:
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request) -> HTMLResponse:
     """Linked events, latest report first, with a filter form and pagination."""
-    form = _form(request.query_params)
+    form = form_values(request.query_params)
     context: dict[str, Any] = {"form": form, "events": [], "offset": 0, "error": None}
     try:
         store = _store(request)
-        limit, offset = _paging(request.query_params)
-        found = store.linked_events(**_filters(form), limit=limit + 1, offset=offset)
+        limit, offset = paging(request.query_params)
+        found = store.linked_events(**set_filters(form), limit=limit + 1, offset=offset)
     except BadInputError as err:
         context["error"] = str(err)
         return _page(request, "events.html", "Events", "/api/events", context, status=400)
-    json_url = _twin("/api/events", _filters(form), limit=limit, offset=offset)
+    json_url = twin_url("/api/events", set_filters(form), limit=limit, offset=offset)
     context.update(
         events=found[:limit],
         offset=offset,
-        prev_url=_page_url(form, limit, offset - limit) if offset > 0 else None,
-        next_url=_page_url(form, limit, offset + limit) if len(found) > limit else None,
+        prev_url=page_url(form, limit, offset - limit) if offset > 0 else None,
+        next_url=page_url(form, limit, offset + limit) if len(found) > limit else None,
     )
     return _page(request, "events.html", "Events", json_url, context)
 
@@ -95,7 +111,7 @@ def event_page(request: Request, event_id: str) -> HTMLResponse:
     """One event: its status timeline, sources, and each report's evidence in context."""
     json_url = f"/api/events/{quote(event_id)}"
     try:
-        event = _store(request).event(_record_id("event", event_id))
+        event = _store(request).event(record_id("event", event_id))
         reports = _reports(_store(request), event)
     except TidingsError as err:
         return _error(request, err, json_url)
@@ -109,8 +125,8 @@ def article_page(request: Request, article_id: str, mention: str | None = None) 
     """One article, sentences coloured by quality role; ``?mention=ID`` marks its evidence."""
     json_url = f"/api/articles/{quote(article_id)}"
     try:
-        detail = _store(request).article(_record_id("article", article_id))
-        selected = _int("mention", mention) if mention else None
+        detail = _store(request).article(record_id("article", article_id))
+        selected = whole_number("mention", mention) if mention else None
         chosen = [m for m in detail.mentions if m.id == selected]
         if selected is not None and not chosen:
             raise BadInputError(f"article {article_id} has no event mention {selected}")
@@ -144,15 +160,15 @@ def map_page(request: Request) -> HTMLResponse:
 
 
 def _chart_page(request: Request, template: str, title: str, api: str) -> HTMLResponse:
-    form = _form(request.query_params)
+    form = form_values(request.query_params)
     context: dict[str, Any] = {"form": form}
     try:
         _store(request)
-        filters = _filters(form)
+        filters = set_filters(form)
         Filters.of(**filters)  # a bad filter is a clear 400 here, not a broken chart
     except BadInputError as err:
         return _error(request, err, api)
-    return _page(request, template, title, _twin(api, filters), context)
+    return _page(request, template, title, twin_url(api, filters), context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,71 +249,3 @@ def _store(request: Request) -> Store:
     found = services(request)
     found.check_read(request.headers.get("authorization"))
     return found.store
-
-
-def _form(params: Mapping[str, str]) -> dict[str, str]:
-    """The filter form's values as given (stripped), for re-display."""
-    return {key: (params.get(key) or "").strip() for key in FILTER_KEYS}
-
-
-def _filters(form: Mapping[str, str]) -> dict[str, Any]:
-    """The filters actually set: an empty form field means no filter.
-
-    Raises:
-        BadInputError: a value longer than the JSON API accepts.
-    """
-    for key, value in form.items():
-        if len(value) > MAX_FILTER_CHARS:
-            raise BadInputError(
-                f"{key} is {len(value):,} characters long; at most {MAX_FILTER_CHARS} are used"
-            )
-    return {key: value for key, value in form.items() if value}
-
-
-def _paging(params: Mapping[str, str]) -> tuple[int, int]:
-    limit = _int("limit", params.get("limit") or str(PAGE_SIZE))
-    offset = _int("offset", params.get("offset") or "0")
-    if not 1 <= limit <= MAX_PAGE_SIZE:
-        raise BadInputError(f"limit must be between 1 and {MAX_PAGE_SIZE}, got {limit}")
-    if not 0 <= offset <= MAX_OFFSET:
-        raise BadInputError(f"offset must be between 0 and {MAX_OFFSET:,}, got {offset}")
-    return limit, offset
-
-
-def _record_id(kind: str, value: str) -> int:
-    """A record id from a URL path; anything else names no record.
-
-    Raises:
-        NotFoundError: not a whole number from 1 to the largest id a store keeps.
-    """
-    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_ID):
-        raise NotFoundError(f"no {kind} {value!r}: ids are whole numbers from 1")
-    return int(value)
-
-
-def _int(name: str, value: str) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise BadInputError(f"{name} must be a whole number, got {value!r}") from None
-
-
-def _page_url(form: Mapping[str, str], limit: int, offset: int) -> str:
-    query = {**_filters(form), "offset": str(max(offset, 0))}
-    if limit != PAGE_SIZE:
-        query["limit"] = str(limit)
-    return "/events?" + urlencode(query)
-
-
-def _twin(path: str, filters: Mapping[str, str], **paging: int) -> str:
-    """The JSON twin's URL: the filters set (empty form fields dropped) and the page.
-
-    ``limit`` is always given (the page size differs from the API's default) and
-    ``offset`` only past the first page, so the twin returns exactly the rows shown.
-    """
-    query = dict(filters)
-    if "limit" in paging:
-        query["limit"] = str(paging["limit"])
-    if paging.get("offset"):
-        query["offset"] = str(paging["offset"])
-    return f"{path}?{urlencode(query)}" if query else path
