@@ -1,5 +1,10 @@
 """A store built from the bundled example articles, two multi-outlet stories and one
-article whose title, outlet and text carry hostile HTML; the dashboard app over it."""
+article whose title, outlet and text carry hostile HTML; the dashboard app over it.
+
+``data/stories.jsonl`` holds events E1 (proposed → planned → occurred, six outlets) and
+E6 (proposed → possible → denied) of the linking set ``tests/link/data/linkset.jsonl``,
+then the hostile article.
+"""
 
 from __future__ import annotations
 
