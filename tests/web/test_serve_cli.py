@@ -81,3 +81,30 @@ def test_missing_store_is_a_clean_error(tmp_path: Path) -> None:
     done = _serve("--db", str(tmp_path / "none.db"))
     _, err = done.communicate(timeout=60)
     assert done.returncode == 2 and "no store at" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.2", True),
+        ("::1", True),
+        ("localhost", True),
+        ("0.0.0.0", False),
+        ("::", False),
+        ("192.168.1.5", False),
+        ("example.org", False),
+    ],
+)
+def test_loopback_hosts(host: str, loopback: bool) -> None:
+    from tidings.web.server import is_loopback
+
+    assert is_loopback(host) is loopback
+
+
+def test_unknown_host_is_bad_input() -> None:
+    from tidings.errors import BadInputError
+    from tidings.web.server import bind
+
+    with pytest.raises(BadInputError, match=r"cannot listen on 'no-such-host\.invalid'"):
+        bind("no-such-host.invalid", 0)
