@@ -45,6 +45,7 @@ def hostile() -> tuple[str, ...]:
         "<img src=x onerror=alert('img')>",
         "<script>alert('title')</script>",
         "<img src=x onerror=alert('outlet')>",
+        'href="javascript:',
     )
 
 

@@ -209,6 +209,7 @@ def test_hostile_html_is_escaped_on_every_page(
 ) -> None:
     (article,) = dashboard_store.articles(text="onerror", limit=5)
     detail = dashboard_store.article(article.id)
+    assert detail.article.url == "javascript:alert('url')"  # stored as given, never linked
     pages = [
         "/",
         f"/articles/{article.id}",

@@ -12,6 +12,7 @@ from tidings.web.params import (
     page_url,
     paging,
     record_id,
+    safe_link,
     set_filters,
     twin_url,
 )
@@ -67,3 +68,21 @@ def test_ids_and_urls() -> None:
     )
     assert twin_url("/api/events", {}, limit=50, offset=50) == "/api/events?limit=50&offset=50"
     assert twin_url("/api/places", {}) == "/api/places"
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        (" HTTP://example.org ", "HTTP://example.org"),
+        ("javascript:alert(1)", None),
+        ("JavaScript:alert(1)", None),
+        (" javascript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("//example.org/x", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_only_web_urls_become_links(url: str | None, link: str | None) -> None:
+    assert safe_link(url) == link

@@ -34,6 +34,7 @@ from tidings.web.params import (
     page_url,
     paging,
     record_id,
+    safe_link,
     set_filters,
     twin_url,
     whole_number,
@@ -136,6 +137,7 @@ def article_page(request: Request, article_id: str, mention: str | None = None) 
     marks = marks_of(chosen[0].mention, chosen[0].event_type.value) if chosen else []
     context = {
         "article": article,
+        "source_link": safe_link(article.url),
         "quality": article.quality,
         "roles": [role.value for role in Role],
         "body": role_sentences(article.text or "", roles_of(article.quality), marks),

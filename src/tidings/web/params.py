@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from tidings.errors import BadInputError, NotFoundError
 
@@ -20,6 +20,7 @@ __all__ = [
     "page_url",
     "paging",
     "record_id",
+    "safe_link",
     "set_filters",
     "twin_url",
     "whole_number",
@@ -105,3 +106,14 @@ def twin_url(
     if offset:
         query["offset"] = str(offset)
     return f"{path}?{urlencode(query)}" if query else path
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` if a page may link it (``http``/``https``), else ``None``.
+
+    A stored article's URL comes from its source; ``javascript:`` or ``data:`` URLs
+    must never become links, whatever escaping does to them.
+    """
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
