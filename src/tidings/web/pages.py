@@ -219,7 +219,7 @@ def _page(
         "json_url": json_url,
         "section": _SECTIONS.get(template, "events"),
         "version": tidings.__version__,
-        "store_url": services(request).store.url,
+        "backend": services(request).store.engine.dialect.name,  # not the path: pages are public
         "event_types": [t.value for t in EventType],
         "statuses": [s.value for s in Status],
         **context,
