@@ -120,11 +120,11 @@ def test_network_is_drawn_from_its_json_twin(
     assert tab.locator("#network path.link").count() == len(twin["edges"])
     types = {edge["event_type"] for edge in twin["edges"]}
     assert tab.locator("#network-legend li").count() == len(types) > 1
-    tab.wait_for_timeout(1500)  # let the force layout settle for the screenshot
+    tab.wait_for_selector("#network[data-settled=true]", timeout=20_000)  # layout at rest
     tab.screenshot(path=str(screenshots / "network.png"), full_page=True)
     # A click on a node lists that actor's events.
     code = tab.locator("#network g.node").first.get_attribute("data-code")
-    tab.locator("#network g.node circle").first.click(force=True)
+    tab.locator("#network g.node circle").first.click()
     tab.wait_for_url("**/events?actor=*")
     assert tab.locator("input[name=actor]").input_value() == code
     assert tab.locator("table.events tbody tr").count() >= 1

@@ -91,6 +91,7 @@
       });
     });
     box.dataset.drawn = "true";
+    simulation.on("end", () => { box.dataset.settled = "true"; });
 
     d3.select(legend).selectAll("li").data(types).join("li")
       .call((li) => li.append("span").attr("class", "swatch").style("background", (t) => colour(t)))
