@@ -62,3 +62,4 @@ def test_long_timelines_widen_instead_of_crowding(count: int) -> None:
     xs = [p.x for p in drawing.points]
     assert min(b - a for a, b in itertools.pairwise(xs)) >= 120
     assert drawing.width >= 760 and xs[-1] <= drawing.width - 70
+    assert drawing.wide == (drawing.width > 760) == (count > 6)

@@ -37,7 +37,11 @@ class TimelinePoint:
 
 @dataclass(frozen=True, slots=True)
 class TimelineDrawing:
-    """What the template draws: the canvas size, the axis and the points."""
+    """What the template draws: the canvas size, the axis and the points.
+
+    ``wide`` says the drawing grew past the width asked for (to keep reports apart):
+    the page scrolls it rather than shrinking it.
+    """
 
     width: int
     height: int
@@ -45,6 +49,7 @@ class TimelineDrawing:
     x_start: float
     x_end: float
     points: tuple[TimelinePoint, ...]
+    wide: bool = False
 
 
 def layout_timeline(
@@ -61,6 +66,7 @@ def layout_timeline(
     ``width - margin``. Reports stay at least ``spacing`` apart so their labels never
     overlap: a long timeline gets a wider drawing (the page scrolls it sideways).
     """
+    asked = width
     width = max(width, 2 * margin + spacing * (len(steps) - 1))
     usable = width - 2 * margin
     count = len(steps)
@@ -79,4 +85,5 @@ def layout_timeline(
         x_start=margin / 2,
         x_end=width - margin / 2,
         points=points,
+        wide=width > asked,
     )
