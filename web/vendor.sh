@@ -15,4 +15,8 @@ cp node_modules/topojson-client/LICENSE "$dest/topojson-client.LICENSE"
 # Natural Earth 1:110m countries as TopoJSON (public domain data, ISC-licensed package).
 cp node_modules/world-atlas/countries-110m.json "$dest/countries-110m.json"
 cp node_modules/world-atlas/LICENSE "$dest/world-atlas.LICENSE"
+# Swagger UI for the API docs page (/api/docs), served from here instead of a CDN.
+cp node_modules/swagger-ui-dist/swagger-ui-bundle.js "$dest/swagger-ui-bundle.js"
+cp node_modules/swagger-ui-dist/swagger-ui.css "$dest/swagger-ui.css"
+cp node_modules/swagger-ui-dist/LICENSE "$dest/swagger-ui.LICENSE"
 ls -l "$dest"

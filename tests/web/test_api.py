@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -288,3 +289,12 @@ def test_openapi_schema_describes_every_route(client: TestClient) -> None:
     ingest = schema["paths"]["/api/ingest"]["post"]
     assert ingest["security"] and {"201", "401", "403", "413", "422"} <= set(ingest["responses"])
     assert client.get("/api/docs").status_code == 200
+
+
+def test_api_docs_page_loads_swagger_from_the_package_not_a_cdn(client: TestClient) -> None:
+    page = client.get("/api/docs").text
+    assets = re.findall(r"""(?:src|href)=['"]([^'"]+)['"]""", page)
+    assert "/static/vendor/swagger-ui-bundle.js" in assets
+    assert not [a for a in assets if a.startswith(("http:", "https:", "//"))]
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset

@@ -12,6 +12,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tidings import __version__
@@ -70,7 +72,7 @@ def create_app(
             '`{"status": 404, "error": "not-found", "message": "..."}`.'
         ),
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served below from the vendored Swagger UI, not a CDN
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -78,10 +80,22 @@ def create_app(
     install_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_api_route("/api/docs", _docs, include_in_schema=False)
     app.add_middleware(BodyLimit, max_bytes=settings.serve.max_body_bytes)
     if tokens.read is None:
         _declare_open_reads(app)
     return app
+
+
+def _docs() -> HTMLResponse:
+    """The interactive API docs, from the Swagger UI copy in ``static/vendor``."""
+    return get_swagger_ui_html(
+        openapi_url="/api/openapi.json",
+        title="tidings API",
+        swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+        swagger_css_url="/static/vendor/swagger-ui.css",
+        swagger_favicon_url="/static/favicon.svg",
+    )
 
 
 def _declare_open_reads(app: FastAPI) -> None:
