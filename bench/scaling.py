@@ -77,18 +77,12 @@ def run_one(spec: str, corpus: Path, scratch: Path, store: bool) -> dict[str, An
     started = 0.0
     engine: Engine
     if kind == "dask":
-        import logging
-
         import distributed
 
+        from tidings.scale.dask_engine import local_cluster
+
         begin = time.perf_counter()
-        cluster = distributed.LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address="127.0.0.1:0",  # loopback, any free port: never a clash
-            silence_logs=logging.ERROR,
-        )
+        cluster = local_cluster(workers)  # the engine's own settings
         client = distributed.Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
         started = time.perf_counter() - begin
         engine = DaskEngine(scheduler=cluster.scheduler_address)

@@ -28,6 +28,7 @@ pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
 from tidings.scale import DaskEngine, code  # noqa: E402  (after the skips: needs both)
+from tidings.scale.dask_engine import local_cluster  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -36,9 +37,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """Address of a LocalCluster of two worker processes, one thread each."""
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
-    ) as cluster:
+    with local_cluster(2) as cluster:  # the engine's own settings
         yield cluster.scheduler_address
 
 

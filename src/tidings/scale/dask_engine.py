@@ -25,7 +25,7 @@ from tidings.config import Config
 from tidings.errors import BadInputError, TidingsError
 from tidings.ingest.engine import Batch, Pending, Workers
 
-__all__ = ["DaskEngine"]
+__all__ = ["DaskEngine", "local_cluster"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,15 +90,7 @@ class DaskEngine:
 
     def _client(self, distributed: Any, config: Config, stack: ExitStack) -> Any:
         if self.scheduler is None:
-            cluster = stack.enter_context(
-                distributed.LocalCluster(
-                    n_workers=self.jobs,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address="127.0.0.1:0",  # loopback, any free port: never a clash
-                    silence_logs=logging.ERROR,
-                )
-            )
+            cluster = stack.enter_context(local_cluster(self.jobs))
             return stack.enter_context(distributed.Client(cluster, set_as_default=False))
         address = self._resolved(distributed)
         timeout = config.scale.connect_timeout
@@ -121,6 +113,46 @@ class DaskEngine:
                 f"bad Dask scheduler address {self.scheduler!r} ({_first_line(err)}); "
                 "give tcp://HOST:PORT, or leave --scheduler out to run a local cluster"
             ) from err
+
+
+def local_cluster(workers: int) -> Any:
+    """A ``distributed.LocalCluster`` of ``workers`` processes with one thread each.
+
+    Used by :class:`DaskEngine` without a scheduler address (and by the benchmark);
+    close it (or use it as a context manager) when done.
+    """
+    distributed = _import_distributed()
+    with _dask_config().set({_SPAWN_ENVIRON: _worker_environ()}):
+        return distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",  # loopback, any free port: no clash
+            silence_logs=logging.ERROR,
+        )
+
+
+# Environment the nanny sets before starting a worker process (read when the nanny is made).
+_SPAWN_ENVIRON = "distributed.nanny.pre-spawn-environ"
+
+
+def _worker_environ() -> dict[str, Any]:
+    """Dask's worker environment without its malloc trim threshold.
+
+    Dask sets ``MALLOC_TRIM_THRESHOLD_=65536`` so that workers hand freed memory back to
+    the OS at once. spaCy allocates and frees heavily per document, and with that
+    setting the same work took 13% longer (bench/scaling.py, docs/benchmarks.md); the
+    single-thread settings (``OMP_NUM_THREADS=1`` ...) stay.
+    """
+    environ = dict(_dask_config().get(_SPAWN_ENVIRON, default={}) or {})
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return environ
+
+
+def _dask_config() -> Any:
+    import dask.config
+
+    return dask.config
 
 
 def _import_distributed() -> Any:
