@@ -143,31 +143,22 @@ def eval_plover(path: str, as_json: bool) -> None:
     _print_report(lambda: evaluate_plover(path, Pipeline()), as_json)
 
 
+def _dictionaries(flag: str, help: str) -> Callable[[F], F]:
+    """A repeatable option naming existing dictionary files."""
+    return click.option(
+        flag, multiple=True, type=click.Path(exists=True, dir_okay=False), help=help
+    )
+
+
 @eval_group.command("petrarch")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--actors",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="TABARI/PETRARCH actor dictionary (repeatable).",
+@_dictionaries("--actors", "TABARI/PETRARCH actor dictionary (repeatable).")
+@_dictionaries("--agents", "TABARI/PETRARCH agent dictionary (repeatable).")
+@_dictionaries(
+    "--verbs", "PETRARCH verb dictionary (repeatable); its patterns code the verbs it lists."
 )
-@click.option(
-    "--agents",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="TABARI/PETRARCH agent dictionary (repeatable).",
-)
-@click.option(
-    "--verbs",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="PETRARCH verb dictionary (repeatable); its patterns code the verbs it lists.",
-)
-@click.option(
-    "--discards",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="PETRARCH discard dictionary (repeatable): phrases whose text codes nothing.",
+@_dictionaries(
+    "--discards", "PETRARCH discard dictionary (repeatable): phrases whose text codes nothing."
 )
 @click.option(
     "--half",

@@ -22,9 +22,9 @@ from tidings.store.queries import (
     StoredEvent,
     _article_conditions,
     _event_conditions,
-    as_utc,
     select_article_mentions,
     select_articles,
+    stored_article,
 )
 from tidings.store.tables import articles, event_mentions, mention_actors, mentions
 
@@ -198,23 +198,7 @@ def select_article(connection: Connection, article_id: int) -> ArticleDetail:
     row = connection.execute(sa.select(*columns).where(articles.c.id == article_id)).first()
     if row is None:
         raise NotFoundError(f"no article {article_id}; list them with `tidings articles`")
-    article = StoredArticle(
-        id=row.id,
-        content_hash=row.content_hash,
-        title=row.title,
-        published=row.published,
-        outlet=row.outlet,
-        url=row.url,
-        author=row.author,
-        words=row.words,
-        events=row.event_count,
-        near_duplicate=bool(row.near_duplicate),
-        duplicate_of=row.duplicate_of,
-        similarity=row.similarity,
-        ingested_at=as_utc(row.ingested_at),
-        quality=row.quality,
-        text=row.text,
-    )
+    article = stored_article(row, with_text=True)
     return ArticleDetail(article, tuple(select_article_mentions(connection, article_id)))
 
 

@@ -25,6 +25,7 @@ __all__ = [
     "select_article_mentions",
     "select_articles",
     "select_events",
+    "stored_article",
 ]
 
 
@@ -272,26 +273,28 @@ def select_articles(
         .limit(filters.limit)
         .offset(filters.offset or None)
     )
-    return [
-        StoredArticle(
-            id=row.id,
-            content_hash=row.content_hash,
-            title=row.title,
-            published=row.published,
-            outlet=row.outlet,
-            url=row.url,
-            author=row.author,
-            words=row.words,
-            events=row.event_count,
-            near_duplicate=bool(row.near_duplicate),
-            duplicate_of=row.duplicate_of,
-            similarity=row.similarity,
-            ingested_at=as_utc(row.ingested_at),
-            quality=row.quality,
-            text=row.text if with_text else None,
-        )
-        for row in connection.execute(query)
-    ]
+    return [stored_article(row, with_text=with_text) for row in connection.execute(query)]
+
+
+def stored_article(row: Any, *, with_text: bool) -> StoredArticle:
+    """An ``articles`` row (with ``text`` when ``with_text``) as a record."""
+    return StoredArticle(
+        id=row.id,
+        content_hash=row.content_hash,
+        title=row.title,
+        published=row.published,
+        outlet=row.outlet,
+        url=row.url,
+        author=row.author,
+        words=row.words,
+        events=row.event_count,
+        near_duplicate=bool(row.near_duplicate),
+        duplicate_of=row.duplicate_of,
+        similarity=row.similarity,
+        ingested_at=as_utc(row.ingested_at),
+        quality=row.quality,
+        text=row.text if with_text else None,
+    )
 
 
 def _event_conditions(filters: Filters, *, dated: bool = True) -> list[sa.ColumnElement[bool]]:

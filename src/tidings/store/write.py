@@ -6,9 +6,7 @@ killed process leaves either all of it or none of it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import json
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +17,7 @@ from tidings.errors import StoreError
 from tidings.ingest.neardup import MinHasher, pack, similarity, unpack
 from tidings.ingest.records import Failure, Prepared, WriteOutcome
 from tidings.model import Actor, EventMention, Granularity, TimeRef
+from tidings.quality import ArticleQuality
 from tidings.serialize import mention_to_dict
 from tidings.store.tables import article_bands, articles, mention_actors, mentions, sources
 
@@ -211,13 +210,6 @@ def _source(
     )
 
 
-def _quality(quality: Any, text: str) -> Any:
-    """The article-quality record as JSON-ready data, when the pipeline provides one."""
-    if quality is None:
-        return None
-    to_dict = getattr(serialize, "quality_to_dict", None)  # added with the quality feature
-    if to_dict is not None:
-        return to_dict(quality, text)  # spans point into the text, as for mentions
-    if dataclasses.is_dataclass(quality) and not isinstance(quality, type):
-        return json.loads(json.dumps(dataclasses.asdict(quality), default=str))
-    return None
+def _quality(quality: ArticleQuality | None, text: str) -> dict[str, Any] | None:
+    """The article-quality record as JSON-ready data (spans point into the text)."""
+    return None if quality is None else serialize.quality_to_dict(quality, text)
