@@ -252,6 +252,11 @@ def _noun_roles(analysis: Analysis, noun: Token, event_type: str, events: frozen
     if len(actors) > 1 and not recipients and event_type in ("CONSULT", "COOPERATE", "ASSAULT"):
         # "U.S.-Russia talks", "Israeli-Palestinian clashes": the parties act together.
         return Roles(tuple(actors), (), reciprocal=True)
+    carrier = analysis.head(noun)
+    if noun.dep in ("dobj", "obj") and carrier is not None and carrier.pos == "VERB":
+        # "halted economic aid to Serbia", "held talks with Iran": the verb's phrases
+        for _, obj in preposition_objects(analysis, carrier, _RECIPIENT_PREPS):
+            recipients.append(conjuncts(analysis, obj))
     return Roles(tuple(actors), tuple(recipients))
 
 
