@@ -27,9 +27,8 @@ from tidings.extract.timex import find_times
 from tidings.extract.verbpatterns import (
     PatternMatch,
     VerbPatterns,
-    agentless_passive_subject,
     following_heads,
-    petrarch_options,
+    pattern_roles,
     preceding_heads,
 )
 from tidings.extract.where_when import event_time, venue
@@ -312,17 +311,8 @@ class _ArticleReader:
         analysis, token, reading = self.analysis, trigger.token, trigger.reading
         roles = roles or find_roles(analysis, token, trigger.event_type, self.events)
         match = trigger.match
-        if match is not None and match.source is not None:  # a pattern's "$" phrase
-            roles = Roles(conjuncts(analysis, match.source), roles.recipients, roles.reciprocal)
-        if match is not None and match.target is not None:  # a pattern's "+" phrase
-            roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
-        elif match is not None:
-            roles = Roles(roles.actors, petrarch_options(token, roles.recipients), roles.reciprocal)
-        if match is not None and match.source is None and not roles.actors:
-            subject = agentless_passive_subject(analysis, token)
-            if subject is not None:  # "the Philippines was criticized over its dispute with X"
-                options = tuple(o for o in roles.recipients if subject not in o)
-                roles = Roles(conjuncts(analysis, subject), options, roles.reciprocal)
+        if match is not None:
+            roles = pattern_roles(analysis, token, match, roles)
         actors = self._resolve(roles.actors)
         if match is not None and not actors:  # "Eriador's death toll has risen": Eriador
             actors = self._resolve(

@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from tidings.extract.roles import Roles
+from tidings.extract.syntax import conjuncts
 from tidings.model import Analysis, Token
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "VerbPatterns",
     "agentless_passive_subject",
     "following_heads",
+    "pattern_roles",
     "petrarch_options",
     "preceding_heads",
 ]
@@ -264,6 +267,24 @@ def _noun_phrase(window: Sequence[Token], start: int, outwards: bool) -> tuple[i
         else:
             break
     return position + 1, window[position]
+
+
+def pattern_roles(analysis: Analysis, verb: Token, match: PatternMatch, roles: Roles) -> Roles:
+    """The roles of a verb a user pattern coded: the pattern's ``$`` source and ``+``
+    target phrases where it marks them; else recipients PETRARCH can take as a target
+    and, with no subject, an agentless passive's subject as the source."""
+    if match.source is not None:
+        roles = Roles(conjuncts(analysis, match.source), roles.recipients, roles.reciprocal)
+    if match.target is not None:
+        roles = Roles(roles.actors, (conjuncts(analysis, match.target),), roles.reciprocal)
+    else:
+        roles = Roles(roles.actors, petrarch_options(verb, roles.recipients), roles.reciprocal)
+    if match.source is None and not roles.actors:
+        subject = agentless_passive_subject(analysis, verb)
+        if subject is not None:  # "the Philippines was criticized over its dispute with X"
+            options = tuple(o for o in roles.recipients if subject not in o)
+            roles = Roles(conjuncts(analysis, subject), options, roles.reciprocal)
+    return roles
 
 
 def agentless_passive_subject(analysis: Analysis, verb: Token) -> Token | None:
