@@ -68,6 +68,8 @@ _INTERNAL_TYPES = frozenset(
 _AGENT_HEADS = frozenset(
     "police force squad unit gear officer soldier troop policeman vehicle group".split()
 )
+# Agents that act at home: the unplaced people they act on are of their country.
+_DOMESTIC_AGENTS = frozenset({"COP", "GOV", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her"})
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
@@ -373,6 +375,9 @@ class _ArticleReader:
             sentence,
             self.earlier,
         )
+        homes = {a.country for a in actors if a.sector in _DOMESTIC_AGENTS and a.country}
+        if len(homes) == 1:  # "Egyptian police fired on demonstrators": Egyptian ones
+            recipients = _at_home(recipients, next(iter(homes)))
         recipients = tuple(r for r in recipients if is_resolved(r))
         travels = code[:3] in _DESTINATION_CODES or token.lemma.lower() in _TRAVEL_VERBS
         if not recipients and place is not None and travels:
