@@ -71,6 +71,7 @@ _AGENT_HEADS = frozenset(
 # Agents that act at home: the unplaced people they act on are of their country.
 _DOMESTIC_AGENTS = frozenset({"COP", "GOV", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her"})
+_OWN_AND_PERSONAL = _OWN | {"it", "they", "he", "she", "itself", "themselves"}
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
@@ -280,7 +281,12 @@ class _ArticleReader:
         return tuple(actors)
 
     def _recipients(
-        self, token: Token, code: str, roles: Roles, inner: Sequence[_Trigger]
+        self,
+        token: Token,
+        code: str,
+        roles: Roles,
+        inner: Sequence[_Trigger],
+        actors: Sequence[Actor],
     ) -> tuple[Actor, ...]:
         options = list(roles.recipients)
         for trigger in inner:  # "threatened to attack South Korea": the attack's target
@@ -293,6 +299,11 @@ class _ArticleReader:
         # "withdraw its troops from Lebanon": the actor's own agents are what it moves.
         options = [o for o in options if not _owned_by_actor(self.analysis, o)]
         resolved = [found for option in options if (found := self._resolve(option))]
+        # "strengthened its forces": a pronoun standing for the actor is not its target
+        own = {(a.country, a.igo, a.name) for a in actors}
+        resolved = [
+            r for r in resolved if not all(a.span is not None and _pronoun_for(a, own) for a in r)
+        ]
         named = any(is_resolved(a) for r in resolved for a in r)
         if not named and code[:2] != "04":  # a meeting's deeper names are its topics
             options = named_in_complements(self.analysis, token)
@@ -332,7 +343,7 @@ class _ArticleReader:
             )
         if match is not None:
             actors = self._distributed(roles.actors, actors)
-        recipients = self._recipients(token, code, roles, inner)
+        recipients = self._recipients(token, code, roles, inner, actors)
         if match is not None and not _new_parties(recipients, actors):
             recipients = self._petrarch_target(token, actors)
         anaphoric = not actors and _is_anaphoric(analysis, token)
@@ -451,6 +462,10 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _pronoun_for(actor: Actor, own: set[tuple[str | None, str | None, str | None]]) -> bool:
+    return actor.text.lower() in _OWN_AND_PERSONAL and (actor.country, actor.igo, actor.name) in own
 
 
 def _owned_by_actor(analysis: Analysis, heads: Sequence[Token]) -> bool:
