@@ -91,3 +91,16 @@ def test_participle_modifier_is_read_on_its_own(pipeline: Pipeline) -> None:
         "COERCE",
     )
     assert event.status.value == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("The Chinese foreign ministry protested the visit on Monday.", "ACCUSE"),
+        ("Thousands of students protested in Dhaka on Monday.", "PROTEST"),
+    ],
+)
+def test_officials_protest_in_words_crowds_in_the_street(
+    pipeline: Pipeline, sentence: str, event_type: str
+) -> None:
+    _event(pipeline, sentence, event_type)
