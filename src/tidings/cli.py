@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
@@ -296,25 +297,15 @@ def ingest_command(
     """
     from rich.console import Console
 
-    from tidings.render_store import ingest_progress, print_report
+    from tidings.render_store import print_report
     from tidings.store import open_store
 
-    err_console = Console(stderr=True)
     try:
         config = _ingest_config(config_path, fields, allow_private)
-        _check_sources(sources)
-        work = _engine(engine, jobs, scheduler)
-        stdin = sys.stdin.buffer if "-" in sources and sys.stdin is not None else None
-        with open_store(db, config) as store:
-            if quiet or as_json:
-                report = store.ingest(sources, engine=work, stdin=stdin)
-            else:
-                with ingest_progress(err_console) as progress:
-                    report = store.ingest(sources, engine=work, progress=progress, stdin=stdin)
-    except _Usage as err:
-        _fail(str(err), EXIT_BAD_INPUT)
-        return
-    except TidingsError as err:
+        work, stdin = _work_for(sources, engine, jobs, scheduler)
+        with open_store(db, config) as store, _progress(quiet or as_json) as progress:
+            report = store.ingest(sources, engine=work, progress=progress, stdin=stdin)
+    except (_Usage, TidingsError) as err:
         _fail(str(err), EXIT_BAD_INPUT)
         return
     if as_json:
@@ -352,24 +343,15 @@ def code_command(
     """
     from rich.console import Console
 
-    from tidings.render_store import ingest_progress, print_report
+    from tidings.render_store import print_report
     from tidings.scale import code
 
-    err_console = Console(stderr=True)
     try:
         config = _ingest_config(config_path, fields, allow_private)
-        _check_sources(sources)
-        work = _engine(engine, jobs, scheduler)
-        stdin = sys.stdin.buffer if "-" in sources and sys.stdin is not None else None
-        if quiet or as_json:
-            result = code(sources, out, config, engine=work, stdin=stdin)
-        else:
-            with ingest_progress(err_console) as progress:
-                result = code(sources, out, config, engine=work, progress=progress, stdin=stdin)
-    except _Usage as err:
-        _fail(str(err), EXIT_BAD_INPUT)
-        return
-    except TidingsError as err:
+        work, stdin = _work_for(sources, engine, jobs, scheduler)
+        with _progress(quiet or as_json) as progress:
+            result = code(sources, out, config, engine=work, progress=progress, stdin=stdin)
+    except (_Usage, TidingsError) as err:
         _fail(str(err), EXIT_BAD_INPUT)
         return
     except OSError as err:
@@ -381,6 +363,29 @@ def code_command(
     else:
         print_report(result.report, Console())
         click.echo(f"{result.parts} part(s) written to {result.out}", err=True)
+
+
+def _work_for(
+    sources: tuple[str, ...], engine: str, jobs: int, scheduler: str | None
+) -> tuple[Any, BinaryIO | None]:
+    """The checked sources' engine, and standard input when ``-`` is among them."""
+    _check_sources(sources)
+    stdin = sys.stdin.buffer if "-" in sources and sys.stdin is not None else None
+    return _engine(engine, jobs, scheduler), stdin
+
+
+@contextmanager
+def _progress(silent: bool) -> Iterator[Callable[[Any], None] | None]:
+    """A live progress line on stderr for a long run, or None when ``silent``."""
+    if silent:
+        yield None
+        return
+    from rich.console import Console
+
+    from tidings.render_store import ingest_progress
+
+    with ingest_progress(Console(stderr=True)) as progress:
+        yield progress
 
 
 def _engine(engine: str, jobs: int, scheduler: str | None) -> Any:
@@ -553,10 +558,7 @@ def export_command(
             else:
                 events = store.events(limit=limit, **filters)
         count = export_events(events, fmt, out if out is not None else sys.stdout)
-    except _Usage as err:
-        _fail(str(err), EXIT_BAD_INPUT)
-        return
-    except TidingsError as err:
+    except (_Usage, TidingsError) as err:
         _fail(str(err), EXIT_BAD_INPUT)
         return
     except OSError as err:
