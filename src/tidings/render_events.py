@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from tidings.render_store import when
 from tidings.store.event_queries import LinkedEvent
 
 __all__ = ["print_event", "print_linked_events"]
@@ -20,7 +21,7 @@ def print_linked_events(events: Sequence[LinkedEvent], console: Console) -> None
     for event in events:
         table.add_row(
             str(event.id),
-            _when(event),
+            when(event),
             event.event_type.value,
             ", ".join(event.parties) or "-",
             event.status.value + (" (disputed)" if event.disputed else ""),
@@ -37,7 +38,7 @@ def print_event(event: LinkedEvent, console: Console) -> None:
     console.print(
         f"[bold]event {event.id}[/bold]: {event.event_type.value} "
         f"{escape(', '.join(event.parties) or '-')} at {escape(event.place or '-')}, "
-        f"{_when(event)} — [bold]{event.status.value}[/bold]{disputed}",
+        f"{when(event)} — [bold]{event.status.value}[/bold]{disputed}",
         highlight=False,
     )
     console.print(
@@ -55,14 +56,6 @@ def print_event(event: LinkedEvent, console: Console) -> None:
         )
         for sentence in step.evidence:
             console.print(f"      “{escape(sentence)}”", highlight=False)
-
-
-def _when(event: LinkedEvent) -> str:
-    if event.date_from is None:
-        return "-"
-    if event.date_to in (None, event.date_from):
-        return event.date_from.isoformat()
-    return f"{_iso(event.date_from)}…{_iso(event.date_to)}"
 
 
 def _iso(value: object) -> str:

@@ -13,6 +13,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from tidings.ingest.records import IngestProgress, IngestReport
+from tidings.store.event_queries import LinkedEvent
 from tidings.store.queries import StoredArticle, StoredEvent
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "print_events",
     "print_jsonl",
     "print_report",
+    "when",
 ]
 
 _FAILURES_SHOWN = 10
@@ -94,7 +96,7 @@ def print_events(events: Sequence[StoredEvent], console: Console) -> None:
     for event in events:
         table.add_row(
             str(event.id),
-            _when(event),
+            when(event),
             f"{event.event_type.value} {event.cameo}",
             _who(event),
             event.status.value,
@@ -123,7 +125,8 @@ def print_articles(articles: Sequence[StoredArticle], console: Console) -> None:
     console.print(table)
 
 
-def _when(event: StoredEvent) -> str:
+def when(event: StoredEvent | LinkedEvent) -> str:
+    """The days an event may fall on: one day, a range, or "-" when unresolved."""
     if event.date_from is None:
         return "-"
     if event.date_to in (None, event.date_from):
