@@ -23,7 +23,7 @@ def _step(status: Status, day: int | None, mention: int) -> TimelineStep:
         mention_id=mention,
         title=None,
         url=None,
-        evidence=(),
+        spans=(),
     )
 
 

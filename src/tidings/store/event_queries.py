@@ -48,8 +48,12 @@ class TimelineStep:
     mention_id: int
     title: str | None
     url: str | None
-    evidence: tuple[str, ...]
-    spans: tuple[EvidenceSpan, ...] = ()  # the evidence, located in the article's text
+    spans: tuple[EvidenceSpan, ...]  # the evidence, located in the article's text
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """The evidence sentences' texts."""
+        return tuple(span.text for span in self.spans)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,7 +169,6 @@ def select_event(connection: Connection, event_id: int) -> LinkedEvent:
             mention_id=step.mention_id,
             title=step.title,
             url=step.url,
-            evidence=tuple(e["text"] for e in step.data.get("evidence") or [] if e),
             spans=tuple(
                 EvidenceSpan(e["start"], e["end"], e["text"])
                 for e in step.data.get("evidence") or []
