@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, reduce
 from pathlib import Path
 
 from tidings.actors import ActorKB, load_default_kb
@@ -107,18 +107,14 @@ class Pipeline:
         clone = Pipeline(self.config, kb, parser=self.parser, embedder=self.embedder)
         loaded = [read_verb_dictionary(Path(path)) for path in verbs]
         if loaded:
-            patterns = loaded[0]
-            for more in loaded[1:]:
-                patterns = patterns.merged(more)
+            patterns = reduce(lambda a, b: a.merged(b), loaded)
             clone.extractor = replace(clone.extractor, verbs=patterns)
             if only:  # the user's verbs alone: no shipped triggers (frames still read status)
                 lexicon = Lexicon({}, clone.extractor.lexicon.frames)
                 clone.extractor = replace(clone.extractor, lexicon=lexicon)
         phrases = [read_discard_dictionary(Path(path)) for path in discards]
         if phrases:
-            discarded = phrases[0]
-            for extra in phrases[1:]:
-                discarded = discarded.merged(extra)
+            discarded = reduce(lambda a, b: a.merged(b), phrases)
             clone.extractor = replace(clone.extractor, discards=discarded)
         return clone
 
