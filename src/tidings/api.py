@@ -17,6 +17,7 @@ from tidings.extract.discards import read_discard_dictionary
 from tidings.extract.lexicon import Lexicon, load_lexicon
 from tidings.extract.pipeline import EventExtractor
 from tidings.extract.places import load_gazetteer
+from tidings.extract.sentence_types import SentenceTyper, TypeWeights
 from tidings.extract.verbdict import read_verb_dictionary
 from tidings.model import Analysis, Article, EventMention
 from tidings.nlp import Parser, load_parser
@@ -83,6 +84,10 @@ class Pipeline:
             kb=kb if kb is not None else load_default_kb(),
             gazetteer=load_gazetteer(),
             outlets=load_outlets(),
+            typer=SentenceTyper(self.embedder, TypeWeights.load())
+            if self.config.sentence_types
+            else None,
+            type_floor=self.config.sentence_type_floor,
         )
 
     def with_dictionaries(
@@ -111,7 +116,7 @@ class Pipeline:
             clone.extractor = replace(clone.extractor, verbs=patterns)
             if only:  # the user's verbs alone: no shipped triggers (frames still read status)
                 lexicon = Lexicon({}, clone.extractor.lexicon.frames)
-                clone.extractor = replace(clone.extractor, lexicon=lexicon)
+                clone.extractor = replace(clone.extractor, lexicon=lexicon, typer=None)
         phrases = [read_discard_dictionary(Path(path)) for path in discards]
         if phrases:
             discarded = reduce(lambda a, b: a.merged(b), phrases)

@@ -123,6 +123,8 @@ class Config:
     models: tuple[str, ...]
     batch_size: int
     min_confidence: float
+    sentence_types: bool
+    sentence_type_floor: float
     fetch: FetchConfig
     ingest: IngestConfig
     fields: FieldNames
@@ -138,6 +140,8 @@ _KEYS = {
     ("nlp", "models"): list,
     ("nlp", "batch_size"): int,
     ("extract", "min_confidence"): float,
+    ("extract", "sentence_types"): bool,
+    ("extract", "sentence_type_floor"): float,
 }
 
 
@@ -204,6 +208,8 @@ def load_config(path: str | Path | None = None, **overrides: Any) -> Config:
         models=tuple(data["nlp"]["models"]),
         batch_size=data["nlp"]["batch_size"],
         min_confidence=data["extract"]["min_confidence"],
+        sentence_types=data["extract"]["sentence_types"],
+        sentence_type_floor=data["extract"]["sentence_type_floor"],
         fetch=_section(FetchConfig, data["fetch"]),
         ingest=_section(IngestConfig, data["ingest"]),
         fields=_section(FieldNames, data["fields"]),

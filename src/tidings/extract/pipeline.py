@@ -21,8 +21,9 @@ from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
 from tidings.extract.places import Gazetteer
 from tidings.extract.roles import Roles, find_roles, named_in_complements
+from tidings.extract.sentence_types import SentenceTyper, TypeGuess
 from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
-from tidings.extract.syntax import conjuncts
+from tidings.extract.syntax import conjuncts, phrase, phrase_span
 from tidings.extract.timex import find_times
 from tidings.extract.verbpatterns import (
     PatternMatch,
@@ -71,6 +72,11 @@ _AGENT_HEADS = frozenset(
 # Agents that act at home: the unplaced people they act on are of their country.
 _DOMESTIC_AGENTS = frozenset({"COP", "GOV", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her"})
+# Sentences opening with these quote someone: opinions, not reported events to type.
+_QUOTES = frozenset("\"'“‘«")
+# Main verbs that state no action for the sentence typer to type.
+_NOT_ACTIONS = frozenset("be have do seem become remain say tell add note".split())
+
 _OWN_AND_PERSONAL = _OWN | {"it", "they", "he", "she", "itself", "themselves"}
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
@@ -111,6 +117,16 @@ class _Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class _Read:
+    """One sentence's events from the lexicon; ``state`` (how many actors were known
+    and the venue country before it) is kept when the sentence typer should see it."""
+
+    sentence: Sentence
+    candidates: tuple[Candidate, ...]
+    state: tuple[int, str | None] | None
+
+
+@dataclass(frozen=True, slots=True)
 class EventExtractor:
     """Everything extraction needs besides the text: lexicons and knowledge bases."""
 
@@ -121,6 +137,9 @@ class EventExtractor:
     outlets: Outlets
     verbs: VerbPatterns | None = None  # user verb dictionaries: they code the verbs they list
     discards: Discards | None = None  # user discard phrases: text that codes nothing
+    # Types sentences the lexicon finds no event word in (None: lexicon only).
+    typer: SentenceTyper | None = None
+    type_floor: float = 0.7  # least probability of a guessed type that makes an event
 
     def extract(self, analysis: Analysis) -> tuple[EventMention, ...]:
         """All event mentions of one analysed article, merged per event."""
@@ -135,7 +154,10 @@ class EventExtractor:
                 for s, w in zip(sentences, words, strict=True)
                 if not self.discards.discards_sentence(w)
             )
-        candidates = [c for s in sentences for c in reader.sentence(s)]
+        read = [reader.read(s) for s in sentences]
+        if self.typer is not None:
+            read = reader.typed(self.typer, read)
+        candidates = [c for r in read for c in r.candidates]
         outlet = article_outlet(analysis, self.lexicon, self.outlets)
         return merge_candidates(candidates, self.ontology, analysis.article, outlet)
 
@@ -152,8 +174,39 @@ class _ArticleReader:
     home: str | None = None  # country of the latest venue
     events: frozenset[int] = frozenset()  # event words of the current sentence
 
-    def sentence(self, sentence: Sentence) -> list[Candidate]:
-        triggers = self._triggers(sentence)
+    def read(self, sentence: Sentence) -> _Read:
+        """The lexicon's events of one sentence, and what the sentence typer would need."""
+        state = (len(self.earlier), self.home)
+        triggers = self.triggers(sentence)
+        found = self.sentence(sentence, triggers)
+        wanted = not found and self._typeable(sentence)
+        return _Read(sentence, tuple(found), state if wanted else None)
+
+    def typed(self, typer: SentenceTyper, read: list[_Read]) -> list[_Read]:
+        """The sentence typer's second opinion, for all sentences that want one in one
+        batch: a sentence without events gets the event of its guessed type, if the guess
+        is strong enough; among events of several types the guessed one ranks first."""
+        wanted = [r for r in read if r.state is not None]
+        text = self.analysis.article.text
+        guesses = typer.guess([r.sentence.span.of(text) for r in wanted]) or []
+        typed = {id(r): self._retyped(r, g) for r, g in zip(wanted, guesses, strict=False)}
+        return [typed.get(id(r), r) for r in read]
+
+    def _retyped(self, read: _Read, guess: TypeGuess) -> _Read:
+        if guess.event_type is None or guess.probability < self.extractor.type_floor:
+            return read
+        assert read.state is not None  # only sentences with a state are typed
+        # Read as it would have been in order: with the actors and venue known by then.
+        later, home = self.earlier, self.home
+        self.earlier, self.home = later[: read.state[0]], read.state[1]
+        self.events = frozenset(self.triggers(read.sentence))
+        try:
+            found = self._classified(read.sentence, guess.event_type, guess.probability)
+        finally:
+            self.earlier, self.home = later, home
+        return replace(read, candidates=found)
+
+    def sentence(self, sentence: Sentence, triggers: dict[int, _Trigger]) -> list[Candidate]:
         self.events = frozenset(triggers)
         absorbed = _absorbed(self.analysis, triggers)
         codes = _refined_codes(triggers, absorbed)
@@ -170,7 +223,8 @@ class _ArticleReader:
         found.extend(self._obligations(sentence, triggers, absorbed))
         return found
 
-    def _triggers(self, sentence: Sentence) -> dict[int, _Trigger]:
+    def triggers(self, sentence: Sentence) -> dict[int, _Trigger]:
+        """The event words of a sentence (independent of what was read before it)."""
         lexicon, analysis = self.extractor.lexicon, self.analysis
         triggers = {}
         for token in analysis.sentence_tokens(sentence):
@@ -189,6 +243,33 @@ class _ArticleReader:
                 reading = read_status(analysis, lexicon, token)
                 triggers[token.i] = _Trigger(token, event_type, row.cameo, reading, row.fixed)
         return triggers
+
+    def _typeable(self, sentence: Sentence) -> bool:
+        """Whether the sentence typer could make an event of a sentence: a statement (not
+        a question or a quotation) whose main verb is an action with a subject that
+        names an actor."""
+        text = sentence.span.of(self.analysis.article.text).strip()
+        if text.endswith("?") or text[:1] in _QUOTES:
+            return False
+        token = _main_verb(self.analysis, self.extractor.lexicon, sentence)
+        if token.pos != "VERB" or token.lemma.lower() in _NOT_ACTIONS:
+            return False
+        heads = find_roles(self.analysis, token, "", self.events).actors
+        actors = self._resolve(heads)
+        return any(is_resolved(a) or a.sector for a in actors) or bool(self._unlisted(heads))
+
+    def _classified(
+        self, sentence: Sentence, event_type: EventType, probability: float
+    ) -> tuple[Candidate, ...]:
+        """The event of a sentence the lexicon made none of, of the type the sentence
+        typer guessed, read around the sentence's main verb."""
+        token = _main_verb(self.analysis, self.extractor.lexicon, sentence)
+        code = self.extractor.ontology.default_code(event_type)
+        reading = read_status(self.analysis, self.extractor.lexicon, token)
+        candidate = self._candidate(sentence, _Trigger(token, event_type, code, reading), code, ())
+        if candidate is None or candidate.anaphoric:
+            return ()
+        return (replace(candidate, typed=probability, worded=False),)
 
     def _user_trigger(self, verbs: VerbPatterns, token: Token) -> _Trigger | None:
         """A verb coded by a user dictionary's patterns. A code outside CAMEO's roots
@@ -280,6 +361,21 @@ class _ArticleReader:
             actors.append(actor)
         return tuple(actors)
 
+    def _unlisted(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
+        """Named actors the knowledge base does not list, kept by name without a code:
+        a person ("Ousted president Jean-Bertrand Aristide") or a group named by its
+        people, faith or organisation ("Ibo traditional elders", "Muslim hackers")."""
+        analysis, found = self.analysis, []
+        for head in heads:
+            tokens = phrase(analysis, head)
+            named = head.ent_type in ("PERSON", "ORG") or any(
+                t.ent_type == "NORP" and t.head == head.i for t in tokens
+            )
+            if named and head.pos in ("PROPN", "NOUN"):
+                span = phrase_span(tokens)
+                found.append(Actor(text=span.of(analysis.article.text), span=span, country=None))
+        return tuple(found)
+
     def _recipients(
         self,
         token: Token,
@@ -368,6 +464,8 @@ class _ArticleReader:
             actors = _unidentified(token, place, recipients)
         if not actors:
             actors = agents  # "fundamentalists began a hunger strike against the President"
+        if not actors and match is None:
+            actors = self._unlisted(roles.actors)
         if not actors and not anaphoric:
             return None
         if place is not None and place.country:
@@ -462,6 +560,21 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+
+
+def _main_verb(analysis: Analysis, lexicon: Lexicon, sentence: Sentence) -> Token:
+    """The word a typed sentence's event is read around: the root, or the clause a
+    reporting root reports ("X said on Tuesday that Y had defaced ...": defaced)."""
+    tokens = analysis.sentence_tokens(sentence)
+    root = next((t for t in tokens if t.dep == "ROOT"), tokens[0])
+    frame = lexicon.frame(analysis, root)
+    if frame is not None and frame.kind == "report":
+        clause = next((c for c in analysis.children(root) if c.dep == "ccomp"), None)
+        if clause is not None:
+            return clause
+    return root
 
 
 def _pronoun_for(actor: Actor, own: set[tuple[str | None, str | None, str | None]]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tidings.link.compat import word_overlap
-from tidings.quality.embed import Embedder
+from tidings.embed import Embedder
 
 __all__ = ["EmbeddingSimilarity"]
 

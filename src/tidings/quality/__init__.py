@@ -7,14 +7,14 @@ repetition) with the reason for it; :func:`assess` sums an article up as an
 * ``features``: what the rules look at in a sentence (specifics, headings, verbs);
 * ``cues``: hedges, advice, commentary and background markers;
 * ``sources``: who a sentence cites, named or not;
-* ``overlap`` and ``embed``: word overlap and the offline MiniLM embedding;
+* ``overlap``: word overlap (the MiniLM embedding is :mod:`tidings.embed`);
 * ``repetition``: which sentences restate an earlier one;
 * ``classify``: the decision list; ``summary``: shares and the verdict line;
 * ``assess``: all of it for one article.
 """
 
+from tidings.embed import Embedder
 from tidings.quality.assess import assess
-from tidings.quality.embed import Embedder
 from tidings.quality.records import ArticleQuality, Role, RoleShare, SentenceRole
 from tidings.quality.repetition import EmbeddingMode, RepetitionSettings
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from tidings.model import Analysis, EventMention, Span
 from tidings.quality.classify import Verdict, first_pass, second_pass
-from tidings.quality.embed import Embedder
+from tidings.embed import Embedder
 from tidings.quality.features import SentenceFeatures, entities_by_sentence, features
 from tidings.quality.records import ArticleQuality, Role, SentenceRole
 from tidings.quality.repetition import (

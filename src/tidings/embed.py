@@ -69,6 +69,20 @@ class Embedder:
             _log.warning("%s", self._unavailable)
         return self._model
 
+    def encode(self, texts: Sequence[str]) -> Any:
+        """Unit-length embeddings of ``texts`` (a float32 array, one row each), in one
+        batch; None when the embedding is unavailable."""
+        model = self._load()
+        if model is None:
+            return None
+        return model.encode(
+            list(texts),
+            batch_size=64,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+
     def cosines(
         self, texts: Sequence[str], pairs: Sequence[tuple[int, int]]
     ) -> dict[tuple[int, int], float] | None:
@@ -79,17 +93,10 @@ class Embedder:
         """
         if not pairs:
             return {}
-        model = self._load()
-        if model is None:
-            return None
         needed = sorted({i for pair in pairs for i in pair})
-        vectors = model.encode(
-            [texts[i] for i in needed],
-            batch_size=64,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        vectors = self.encode([texts[i] for i in needed])
+        if vectors is None:
+            return None
         row = {i: n for n, i in enumerate(needed)}
         return {
             (a, b): float(min(1.0, max(0.0, vectors[row[a]] @ vectors[row[b]]))) for a, b in pairs
