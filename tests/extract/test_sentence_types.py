@@ -42,7 +42,7 @@ def test_bad_example_lines_are_refused_with_their_line_number() -> None:
 
 
 def test_shipped_weights_were_trained_from_the_shipped_examples() -> None:
-    # Retrain with `python -m tidings.extract.sentence_types` after editing the examples.
+    # Retrain with `python scripts/train_sentence_types.py` after editing the examples.
     weights = TypeWeights.load()
     sha = hashlib.sha256(examples_text().encode("utf-8")).hexdigest()
     assert weights.examples_sha256 == sha

@@ -562,8 +562,6 @@ class _ArticleReader:
         return found
 
 
-
-
 def _main_verb(analysis: Analysis, lexicon: Lexicon, sentence: Sentence) -> Token:
     """The word a typed sentence's event is read around: the root, or the clause a
     reporting root reports ("X said on Tuesday that Y had defaced ...": defaced)."""

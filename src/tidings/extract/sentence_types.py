@@ -9,7 +9,7 @@ authors wrote for each PLOVER type and for sentences reporting no event
 
 The trained weights ship in ``data/type_weights.npz`` together with the SHA-256 of the
 examples they were trained from, so loading costs nothing but the MiniLM model itself;
-``python -m tidings.extract.sentence_types`` retrains them after the examples change (a
+``python scripts/train_sentence_types.py`` retrains them after the examples change (a
 test fails while they are stale). Without the optional ``embed`` extra :meth:`guess`
 returns None and extraction is lexicon-only.
 """
@@ -17,7 +17,6 @@ returns None and extraction is lexicon-only.
 from __future__ import annotations
 
 import hashlib
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -54,10 +53,11 @@ class TypeWeights:
     examples_sha256: str
 
     def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        scores = vectors @ self.weights.T + self.bias
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return exp / exp.sum(axis=1, keepdims=True)
+        """Each row's probability of each label (rows sum to one)."""
+        scores: np.ndarray = vectors @ self.weights.T + self.bias
+        exp: np.ndarray = np.exp(scores - scores.max(axis=1, keepdims=True))
+        probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+        return probabilities
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
@@ -161,7 +161,3 @@ def main(argv: Sequence[str] = ()) -> int:
     weights.save(out)
     print(f"trained on {len(pairs)} sentences, {len(weights.labels)} labels -> {out}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

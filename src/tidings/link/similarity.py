@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tidings.link.compat import word_overlap
 from tidings.embed import Embedder
+from tidings.link.compat import word_overlap
 
 __all__ = ["EmbeddingSimilarity"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tidings.embed import Embedder
 from tidings.model import Analysis, EventMention, Span
 from tidings.quality.classify import Verdict, first_pass, second_pass
-from tidings.embed import Embedder
 from tidings.quality.features import SentenceFeatures, entities_by_sentence, features
 from tidings.quality.records import ArticleQuality, Role, SentenceRole
 from tidings.quality.repetition import (
