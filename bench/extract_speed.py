@@ -1,6 +1,7 @@
 """Throughput and memory of ``extract`` against the spaCy parse alone, in one process.
 
 Usage: python bench/extract_speed.py [--repeat N] [--data DIR] [--embedding off|ambiguous|all]
+                                    [--sentence-types on|off]
 (DIR defaults to ../shared/data/article-extraction-benchmark)
 
 Both runs use the same loaded spaCy pipeline over the same real article bodies
@@ -68,6 +69,11 @@ def main() -> int:
         choices=["off", "ambiguous", "all"],
         help="override [quality] embedding (default: defaults.toml's)",
     )
+    parser.add_argument(
+        "--sentence-types",
+        choices=["on", "off"],
+        help="override [extract] sentence_types (default: defaults.toml's)",
+    )
     args = parser.parse_args()
     if not (args.data / "ground-truth.json").exists():
         print(f"benchmark data not found in {args.data}", file=sys.stderr)
@@ -75,6 +81,8 @@ def main() -> int:
     config = load_config()
     if args.embedding:
         config = replace(config, quality=replace(config.quality, embedding=args.embedding))
+    if args.sentence_types:
+        config = replace(config, sentence_types=args.sentence_types == "on")
     pipeline = Pipeline(config)
     articles = load_articles(pipeline, args.data)
     words = sum(len(a.text.split()) for a in articles)
@@ -88,7 +96,8 @@ def main() -> int:
     print(f"articles: {len(articles)} ({words:,} words), events found: {events}")
     print(
         f"quality: {sentences:,} sentences given a role; MiniLM consulted in {embedded} "
-        f"article(s) (embedding = {pipeline.config.quality.embedding!r})"
+        f"article(s) (embedding = {pipeline.config.quality.embedding!r}); "
+        f"sentence typer {'on' if pipeline.config.sentence_types else 'off'}"
     )
     print(f"| pipeline | seconds (best of {args.repeat}) | articles/s |")
     print("|---|---|---|")

@@ -79,7 +79,7 @@ def _events(pipeline: Pipeline, text: str) -> list[tuple[str, list[str]]]:
 
 # Sentences without any word the trigger lexicon lists; written for these tests.
 HACKED = (
-    "Pro-government hackers defaced the websites of three Estonian ministries on Friday, "
+    "Russian hackers defaced the websites of three Estonian ministries on Friday, "
     "replacing their front pages with propaganda."
 )
 SWITCHED_OFF = (
@@ -90,7 +90,7 @@ SWITCHED_OFF = (
 
 @pytest.mark.parametrize(
     ("text", "expected", "actor"),
-    [(HACKED, EventType.COERCE, "CRM"), (SWITCHED_OFF, EventType.COERCE, "KENGOV")],
+    [(HACKED, EventType.COERCE, "RUSCRM"), (SWITCHED_OFF, EventType.COERCE, "KENGOV")],
 )
 def test_a_sentence_without_event_words_is_typed(
     typed_pipeline: Pipeline, text: str, expected: EventType, actor: str
@@ -113,9 +113,11 @@ def test_typed_events_are_read_around_the_main_verb(typed_pipeline: Pipeline) ->
         "Kenya's economy grew by 5.6 percent last year, President William Ruto's office "
         "said, citing figures from the national statistics bureau.",
         # a question and a quotation are not typed
-        "Did pro-government hackers deface the websites of three Estonian ministries?",
-        "\u201cPro-government hackers defaced the websites of three Estonian ministries on "
+        "Did Russian hackers deface the websites of three Estonian ministries?",
+        "\u201cRussian hackers defaced the websites of three Estonian ministries on "
         "Friday,\u201d an Estonian official said.",
+        # nor a sentence whose subject names no country, organisation or person
+        "Pro-government hackers defaced the websites of three Estonian ministries on Friday.",
     ],
 )
 def test_sentences_reporting_no_event_stay_empty(typed_pipeline: Pipeline, text: str) -> None:
@@ -135,12 +137,12 @@ def test_a_typed_event_is_less_confident_than_a_worded_one(typed_pipeline: Pipel
     (typed,) = extractor.extract(analysis)
     # The same reading, had an event word named the type:
     worded = merge_candidates(
-        [replace(c, worded=True, typed=None) for c in _candidates(extractor, analysis)],
+        [replace(c, typed=None) for c in _candidates(extractor, analysis)],
         extractor.ontology,
         article,
         None,
     )
-    assert typed.confidence < worded[0].confidence
+    assert typed.confidence < 0.5 <= worded[0].confidence
 
 
 def _candidates(extractor: EventExtractor, analysis: Analysis) -> list[Candidate]:

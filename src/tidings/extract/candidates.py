@@ -29,5 +29,4 @@ class Candidate:
     fixed_code: bool = False  # a user dictionary's code: not recoded by status
     main_clause: bool = False  # the event word (or its frame) heads the sentence or its report
     demonstrative: bool = False  # "such a meeting", "this dialogue"
-    typed: float | None = None  # the sentence typer guessed this type, with this probability
-    worded: bool = True  # False: no event word; the type is the sentence typer's guess
+    typed: float | None = None  # no event word: the sentence typer's probability for the type

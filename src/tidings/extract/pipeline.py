@@ -255,8 +255,7 @@ class _ArticleReader:
         if token.pos != "VERB" or token.lemma.lower() in _NOT_ACTIONS:
             return False
         heads = find_roles(self.analysis, token, "", self.events).actors
-        actors = self._resolve(heads)
-        return any(is_resolved(a) or a.sector for a in actors) or bool(self._unlisted(heads))
+        return any(is_resolved(a) for a in self._resolve(heads)) or bool(self._unlisted(heads))
 
     def _classified(
         self, sentence: Sentence, event_type: EventType, probability: float
@@ -269,7 +268,7 @@ class _ArticleReader:
         candidate = self._candidate(sentence, _Trigger(token, event_type, code, reading), code, ())
         if candidate is None or candidate.anaphoric:
             return ()
-        return (replace(candidate, typed=probability, worded=False),)
+        return (replace(candidate, typed=probability),)
 
     def _user_trigger(self, verbs: VerbPatterns, token: Token) -> _Trigger | None:
         """A verb coded by a user dictionary's patterns. A code outside CAMEO's roots
