@@ -72,12 +72,11 @@ _AGENT_HEADS = frozenset(
 # Agents that act at home: the unplaced people they act on are of their country.
 _DOMESTIC_AGENTS = frozenset({"COP", "GOV", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her"})
+_OWN_AND_PERSONAL = _OWN | {"it", "they", "he", "she", "itself", "themselves"}
 # Sentences opening with these quote someone: opinions, not reported events to type.
 _QUOTES = frozenset("\"'“‘«")
 # Main verbs that state no action for the sentence typer to type.
 _NOT_ACTIONS = frozenset("be have do seem become remain say tell add note".split())
-
-_OWN_AND_PERSONAL = _OWN | {"it", "they", "he", "she", "itself", "themselves"}
 _TRAVEL_VERBS = frozenset({"arrive", "visit", "travel", "fly", "leave", "tour"})
 # Frames that are events of their own when they govern no event word ("the two sides
 # agreed", "Norway is willing to send material").
@@ -183,22 +182,22 @@ class _ArticleReader:
         return _Read(sentence, tuple(found), state if wanted else None)
 
     def typed(self, typer: SentenceTyper, read: list[_Read]) -> list[_Read]:
-        """The sentence typer's second opinion, for all sentences that want one in one
-        batch: a sentence without events gets the event of its guessed type, if the guess
-        is strong enough; among events of several types the guessed one ranks first."""
-        wanted = [r for r in read if r.state is not None]
+        """The sentence typer's second opinion, for all sentences that want one, in one
+        batch: such a sentence gets an event of the guessed type if the guess is strong
+        enough. Unchanged without the embedding."""
         text = self.analysis.article.text
-        guesses = typer.guess([r.sentence.span.of(text) for r in wanted]) or []
-        typed = {id(r): self._retyped(r, g) for r, g in zip(wanted, guesses, strict=False)}
-        return [typed.get(id(r), r) for r in read]
+        guesses = typer.guess([r.sentence.span.of(text) for r in read if r.state is not None])
+        if guesses is None:
+            return read
+        found = iter(guesses)
+        return [r if r.state is None else self._retyped(r, r.state, next(found)) for r in read]
 
-    def _retyped(self, read: _Read, guess: TypeGuess) -> _Read:
+    def _retyped(self, read: _Read, state: tuple[int, str | None], guess: TypeGuess) -> _Read:
         if guess.event_type is None or guess.probability < self.extractor.type_floor:
             return read
-        assert read.state is not None  # only sentences with a state are typed
         # Read as it would have been in order: with the actors and venue known by then.
         later, home = self.earlier, self.home
-        self.earlier, self.home = later[: read.state[0]], read.state[1]
+        self.earlier, self.home = later[: state[0]], state[1]
         self.events = frozenset(self.triggers(read.sentence))
         try:
             found = self._classified(read.sentence, guess.event_type, guess.probability)
@@ -255,7 +254,8 @@ class _ArticleReader:
         if token.pos != "VERB" or token.lemma.lower() in _NOT_ACTIONS:
             return False
         heads = find_roles(self.analysis, token, "", self.events).actors
-        return any(is_resolved(a) for a in self._resolve(heads)) or bool(self._unlisted(heads))
+        named = any(is_resolved(a) for a in self._resolve(heads))
+        return named or bool(_unlisted(self.analysis, heads))
 
     def _classified(
         self, sentence: Sentence, event_type: EventType, probability: float
@@ -360,21 +360,6 @@ class _ArticleReader:
             actors.append(actor)
         return tuple(actors)
 
-    def _unlisted(self, heads: Sequence[Token]) -> tuple[Actor, ...]:
-        """Named actors the knowledge base does not list, kept by name without a code:
-        a person ("Ousted president Jean-Bertrand Aristide") or a group named by its
-        people, faith or organisation ("Ibo traditional elders", "Muslim hackers")."""
-        analysis, found = self.analysis, []
-        for head in heads:
-            tokens = phrase(analysis, head)
-            named = head.ent_type in ("PERSON", "ORG") or any(
-                t.ent_type == "NORP" and t.head == head.i for t in tokens
-            )
-            if named and head.pos in ("PROPN", "NOUN"):
-                span = phrase_span(tokens)
-                found.append(Actor(text=span.of(analysis.article.text), span=span, country=None))
-        return tuple(found)
-
     def _recipients(
         self,
         token: Token,
@@ -464,7 +449,7 @@ class _ArticleReader:
         if not actors:
             actors = agents  # "fundamentalists began a hunger strike against the President"
         if not actors and match is None:
-            actors = self._unlisted(roles.actors)
+            actors = _unlisted(analysis, roles.actors)
         if not actors and not anaphoric:
             return None
         if place is not None and place.country:
@@ -559,6 +544,22 @@ class _ArticleReader:
             if candidate is not None:
                 found.append(candidate)
         return found
+
+
+def _unlisted(analysis: Analysis, heads: Sequence[Token]) -> tuple[Actor, ...]:
+    """Named actors the knowledge base does not list, kept by name without a code:
+    a person ("Ousted president Jean-Bertrand Aristide") or a group named by its
+    people, faith or organisation ("Ibo traditional elders", "Muslim hackers")."""
+    found = []
+    for head in heads:
+        tokens = phrase(analysis, head)
+        named = head.ent_type in ("PERSON", "ORG") or any(
+            t.ent_type == "NORP" and t.head == head.i for t in tokens
+        )
+        if named and head.pos in ("PROPN", "NOUN"):
+            span = phrase_span(tokens)
+            found.append(Actor(text=span.of(analysis.article.text), span=span, country=None))
+    return tuple(found)
 
 
 def _main_verb(analysis: Analysis, lexicon: Lexicon, sentence: Sentence) -> Token:
