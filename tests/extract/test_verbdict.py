@@ -48,6 +48,9 @@ VISIT
 --- RISEN  [---] ---
 RISEN
 - DEATH_TOLL * [223]
+
+--- SAY  [023]  ---
+SAY  {SAID}
 """
 
 
@@ -183,6 +186,22 @@ def test_petrarch_role_conventions(coder: Pipeline) -> None:
     triples = _triples(coder, "The ambassadors of France, Germany and Italy scolded Russia.")
     actors = {a for t in triples for a in t[0].split("+") if t[2] == "111"}
     assert actors == {"FRAGOV", "DEUGOV", "ITAGOV"}
+
+
+def test_a_report_has_no_target_in_what_it_reports(coder: Pipeline) -> None:
+    # Ukraine, named in what the agency said, is not the target of its saying it
+    triples = _triples(
+        coder, "Russia scolded Ukraine over the gas dispute, the news agency TASS said."
+    )
+    assert ("RUSMED", "-", "023") in triples
+    # "the primary official news agency WFNA": the parser's two subjects are one phrase,
+    # read as a whole (a news agency, MED, of no known country) rather than as "WFNA"
+    triples = _triples(
+        coder,
+        "France and Germany scolded Russia after a 12-year rift, the primary official news "
+        "agency WFNA said on Thursday.",
+    )
+    assert ("MED", "-", "023") in triples
 
 
 def test_only_the_users_actor_dictionaries(pipeline: Pipeline, tmp_path: Path) -> None:

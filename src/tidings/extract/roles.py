@@ -81,7 +81,8 @@ def _verb_roles(analysis: Analysis, verb: Token) -> Roles:
     recipients: tuple[tuple[Token, ...], ...] = ()
     for child in children:
         if child.dep in ("nsubj", "csubj"):
-            actors = conjuncts(analysis, child)
+            # Two subjects are one phrase the parser split ("the news agency WFNA said").
+            actors = (*actors, *conjuncts(analysis, child))
         elif child.dep == "nsubjpass" and verb.lemma.lower() in _STATIVE_PASSIVES:
             actors = conjuncts(analysis, child)  # "Vietnam is committed to opening up"
         elif child.dep == "nsubjpass":
@@ -144,12 +145,14 @@ def named_in_complements(
     The last resort for a recipient when no argument slot names one: "agreed to
     provide aid **for Romania and Poland**", "a hunger strike to protest against
     **Sweden**'s decision", "complained over two **Israeli** air raids". Subjects
-    (the actor's side) are not searched, nor clauses that report the event, and a
+    (the actor's side) are not searched, nor clauses that report the event, nor what a
+    reporting trigger says ("…, the agency said on Thursday" has no target), and a
     place after a locative preposition that places the event is its venue ("arrested
     protesters in Nairobi"), not a party.
     """
     found: list[tuple[Token, ...]] = []
     level = [trigger]
+    says = trigger.lemma.lower() in _REPORTING_VERBS
     for _ in range(depth):
         below: list[Token] = []
         for node in level:
@@ -157,6 +160,8 @@ def named_in_complements(
                 if child.dep in _NOT_COMPLEMENT or (
                     child.pos in ("VERB", "AUX") and child.lemma.lower() in _REPORTING_VERBS
                 ):
+                    continue
+                if says and node is trigger and child.dep == "ccomp":
                     continue
                 venue = (
                     child.dep == "pobj"
