@@ -63,6 +63,13 @@ def _event(pipeline: Pipeline, sentence: str, event_type: str) -> EventMention:
             {"GRC", "ITA"},
             set(),
         ),
+        # a list member the parser reads as an apposition of the first
+        (
+            "Brazil, the powerful Argentina, and tiny Uruguay signed a trade agreement with Japan.",
+            "SUPPORT",
+            {"BRA", "ARG", "URY"},
+            {"JPN"},
+        ),
         # a country misspelt by one letter is still recognised
         ("Afganistan rejected an offer from Pakistan.", "REJECT", {"AFG"}, {"PAK"}),
     ],

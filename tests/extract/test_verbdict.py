@@ -204,6 +204,16 @@ def test_a_report_has_no_target_in_what_it_reports(coder: Pipeline) -> None:
     assert ("MED", "-", "023") in triples
 
 
+def test_list_members_the_parser_reads_as_appositions(pipeline: Pipeline, tmp_path: Path) -> None:
+    verbs, actors = tmp_path / "verbs.txt", tmp_path / "actors.txt"
+    verbs.write_text(DICTIONARY)
+    actors.write_text("ARNOR [ARN]\nGONDOR [GON]\nOSGILIATH [OSG]\n")
+    coder = pipeline.with_dictionaries(actors=[actors], verbs=[verbs], only=True)
+    # "the evil awful Gondor" is parsed as an apposition of Arnor after "awful"
+    text = "Arnor and the evil awful Gondor scolded Osgiliath after a long rift."
+    assert _triples(coder, text) == {("ARN+GON", "OSG", "111")}
+
+
 def test_only_the_users_actor_dictionaries(pipeline: Pipeline, tmp_path: Path) -> None:
     verbs, actors = tmp_path / "verbs.txt", tmp_path / "actors.txt"
     verbs.write_text(DICTIONARY)

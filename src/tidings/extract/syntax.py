@@ -37,12 +37,24 @@ def ancestors(analysis: Analysis, token: Token) -> Iterator[Token]:
 
 
 def conjuncts(analysis: Analysis, token: Token) -> tuple[Token, ...]:
-    """``token`` and the tokens coordinated with it ("Russia and China")."""
+    """``token`` and the tokens coordinated with it ("Russia and China").
+
+    In a list the parser may read a member as an apposition of the first: a middle one
+    ("Evil Mordor, **the awful Fornost**, and good Gondor") or, after adjectives it takes
+    for the member, the last one ("Arnor and the evil awful **Gondor**"). An apposition
+    before a coordinated member or after the coordinator is a member too.
+    """
     found = [token]
     stack = [token]
     while stack:
-        for child in analysis.children(stack.pop()):
-            if child.dep == "conj" and child.pos in ("PROPN", "NOUN", "PRON", "ADJ"):
+        children = analysis.children(stack.pop())
+        last = max((c.i for c in children if c.dep == "conj"), default=-1)
+        cc = min((c.i for c in children if c.dep == "cc"), default=len(analysis.tokens))
+        for child in children:
+            listed = child.dep == "conj" or (
+                child.dep == "appos" and (child.i < last or child.i > cc)
+            )
+            if listed and child.pos in ("PROPN", "NOUN", "PRON", "ADJ"):
                 found.append(child)
                 stack.append(child)
     return tuple(sorted(found, key=lambda t: t.i))
