@@ -9,6 +9,7 @@ import pytest
 
 from tidings.actors import ActorEntry, load_default_kb
 from tidings.actors.tabari import read_actor_dictionary, read_agent_dictionary
+from tidings.api import Pipeline
 from tidings.errors import DictionaryError
 
 D = dt.date
@@ -55,6 +56,19 @@ def test_lowercase_codes_igos_null_codes_and_alternatives(
     (teasdale,) = actors["MRS. TEASDALE"]
     assert (teasdale.country, teasdale.sector) == (None, None)
     assert (actors["TRENTINO"][0].country, actors["TRENTINO"][0].sector) == ("SYL", "GOV")
+    assert actors["TRENTINO"][0].also == ()
+    (alliance,) = actors["MARX ALLIANCE"]
+    assert (alliance.country, alliance.also) == ("FRD", ("SYL",))
+
+
+def test_compound_actors_act_as_each_member(pipeline: Pipeline, tmp_path: Path) -> None:
+    path = tmp_path / "actors.txt"
+    path.write_text("THE_SHIRE [FRO/BIL/SAM]\nLORIEN [ELR/GAL]\n")
+    coder = pipeline.with_dictionaries(actors=[path])
+    result = coder.run(coder.article("The Shire criticised Lorien on Monday."))
+    (event,) = result.events
+    assert [a.country for a in event.actors] == ["FRO", "BIL", "SAM"]
+    assert [r.country for r in event.recipients] == ["ELR", "GAL"]
 
 
 def test_dated_codes(actors: dict[str, list[ActorEntry]]) -> None:

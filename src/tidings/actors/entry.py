@@ -41,6 +41,8 @@ class ActorEntry:
         role: The person's office on the entry's dates (``former ...`` when out of office).
         start: First day the entry applies; None means since ever.
         end: First day the entry no longer applies; None means still valid.
+        also: Further countries or roots the name stands for at once (a compound
+            actor in a TABARI dictionary, ``THE_SHIRE [FRO/BIL/SAM]``).
     """
 
     names: tuple[str, ...]
@@ -52,6 +54,7 @@ class ActorEntry:
     role: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    also: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.names:
@@ -84,6 +87,7 @@ class ResolvedActor:
         matched: Half-open range ``[start, end)`` of the phrase's words that were used.
         date_assumed: True when a dated entry (a person's role) was chosen without a
             date, so the latest known role was assumed.
+        also: Further countries the phrase names at once (a compound actor).
     """
 
     country: str | None
@@ -93,3 +97,4 @@ class ResolvedActor:
     igo: str | None
     matched: tuple[int, int]
     date_assumed: bool = False
+    also: tuple[str, ...] = ()

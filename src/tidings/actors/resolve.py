@@ -164,4 +164,5 @@ def resolve_phrase(kb: ActorKB, words: Sequence[str], on: dt.date | None) -> Res
         igo=place.entry.igo if place else None,
         matched=(min(f.start for f in used), max(f.end for f in used)),
         date_assumed=on is None and bool(dated),
+        also=place.entry.also if place else (),
     )

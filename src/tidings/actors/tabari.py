@@ -214,7 +214,14 @@ def _entries(source: str | Path, agents: bool) -> tuple[ActorEntry, ...]:
         for code in _codes(reader, draft, agents):
             entries.append(
                 ActorEntry(
-                    names, code.country, code.sector, kind, code.igo, start=code.start, end=code.end
+                    names,
+                    code.country,
+                    code.sector,
+                    kind,
+                    code.igo,
+                    start=code.start,
+                    end=code.end,
+                    also=code.also,
                 )
             )
     return tuple(entries)

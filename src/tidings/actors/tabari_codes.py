@@ -9,6 +9,8 @@ A code block holds a code and an optional date restriction:
 Dates have six (``YYMMDD``, years 00-29 read as 20xx) or eight digits (``YYYYMMDD``).
 Actor codes are a country or actor root (``USA``, ``PSE``, ``IGO``) followed by a
 sector (``GOV``, ``REBHMS``); agent codes are a sector with a tilde (``~GOV``, ``NGO~``).
+Codes separated by ``/`` (``[FRO/BIL/SAM]``) make a compound actor: a name that stands
+for several actors at once.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Code:
     igo: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    also: tuple[str, ...] = ()  # the further roots of a compound actor ("FRO/BIL/SAM")
 
 
 def _date(digits: str) -> dt.date:
@@ -94,7 +97,7 @@ def _actor_parts(code: str) -> tuple[str | None, str | None, str | None]:
     """Country, sector and IGO identifier of an actor code."""
     if code in _NULL_CODES:
         return None, None, None
-    code = code.split("/")[0]  # alternatives such as ELR/GAL: the first one is used
+    code = code.split("/")[0]  # a compound such as ELR/GAL: see parse_actor_code
     if "~" in code:
         return None, code.replace("~", "") or None, None
     root, rest = code[:3], code[3:]
@@ -115,7 +118,10 @@ def parse_actor_code(raw: str) -> Code:
     """
     code, start, end = _split(raw)
     country, sector, igo = _actor_parts(code)
-    return Code(country, sector, igo, start, end)
+    # A compound actor: the first code is the actor, the others' roots stand beside it.
+    roots = (_actor_parts(part)[0] for part in code.split("/")[1:])
+    also = tuple(dict.fromkeys(r for r in roots if r and r != country))
+    return Code(country, sector, igo, start, end, also if country else ())
 
 
 def parse_agent_code(raw: str) -> Code:

@@ -100,6 +100,21 @@ class ActorResolver:
         same = next((e for e in reversed(earlier) if e.sector == actor.sector and e.country), None)
         return replace(actor, country=same.country) if same is not None else actor
 
+    def resolve_all(
+        self, analysis: Analysis, head: Token, earlier: Sequence[Actor] = ()
+    ) -> tuple[Actor, ...]:
+        """:meth:`resolve`, with a compound actor's further members beside it ("The Shire"
+        in a dictionary that codes it ``[FRO/BIL/SAM]``: FRO, BIL and SAM)."""
+        actor = self.resolve(analysis, head, earlier)
+        if actor is None:
+            return ()
+        if head.pos == "PRON":
+            return (actor,)
+        found = self.kb.resolve([t.text for t in phrase(analysis, head)], self.on)
+        if found is None or not found.also or found.country != actor.country:
+            return (actor,)
+        return (actor, *(replace(actor, country=root) for root in found.also))
+
     def _settled_in(self, analysis: Analysis, head: Token, actor: Actor) -> Actor | None:
         """ "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": a people
         living in another country is coded to the country it lives in."""

@@ -345,9 +345,10 @@ class _ArticleReader:
             if coordinated:
                 actors.extend(coordinated)
                 continue
-            actor = self.resolver.resolve(self.analysis, head, self.earlier)
-            if actor is None:
+            found = self.resolver.resolve_all(self.analysis, head, self.earlier)
+            if not found:
                 continue
+            actor, *members = found
             if head.pos == "PRON":
                 actor = replace(actor, text=head.text, span=head.span)
             if (
@@ -357,7 +358,7 @@ class _ArticleReader:
                 and corefers(self.analysis, head)
             ):
                 actor = replace(actor, country=self.home)  # "police" act where the story is
-            actors.append(actor)
+            actors.extend((actor, *members))
         return tuple(actors)
 
     def _recipients(
