@@ -148,6 +148,7 @@ def test_former_turns_agents_into_elites(kb: ActorKB) -> None:
         ("Russian - backed forces", None, "MIL"),
         ("Iranian - made drones", None, "MIL"),
         ("anti - American protesters", None, "CVL"),
+        ("the Prime Minister of South_Korea", "KOR", "GOV"),  # underscores join words
     ],
 )
 def test_phrase_codes(kb: ActorKB, phrase: str, country: str | None, sector: str | None) -> None:

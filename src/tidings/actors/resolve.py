@@ -137,7 +137,11 @@ def _combine(place: _Found | None, agent_sector: str | None) -> str | None:
 
 
 def resolve_phrase(kb: ActorKB, words: Sequence[str], on: dt.date | None) -> ResolvedActor | None:
-    """Resolve the words of a noun phrase into a :class:`ResolvedActor`, or None."""
+    """Resolve the words of a noun phrase into a :class:`ResolvedActor`, or None.
+
+    Underscores join words as in the dictionaries ("Dol_Amroth" is "Dol Amroth").
+    """
+    words = [part for word in words for part in word.split("_") if part] or list(words)
     found = _scan(kb, words, on)
     former = _has_former(words)
     for hit in found:
