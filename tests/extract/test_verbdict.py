@@ -87,6 +87,19 @@ def test_patterns_codes_and_order() -> None:
     assert [e.words for e in said.before] == [frozenset({("said",)})]
 
 
+def test_forms_in_braces_code_as_their_verb() -> None:
+    # spaCy may not lemmatise a rare form ("cordoned" -> "cordone"): the braces list it
+    verbs = read_verb_dictionary(
+        "--- EXCLUDE  [1721] ---\nEXCLUDE\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n"
+        "- * FOR CONSTRUCTION [071]\n\n--- SCOLD [111] ---\nSCOLD {SCOLDS SCOLDED}\n"
+    )
+    assert verbs.codes["scolded"] == verbs.codes["scold"] == "111"
+    assert [p.code for p in verbs.patterns["cordoned"]] == [
+        p.code for p in verbs.patterns["cordon"]
+    ]
+    assert {p.code for p in verbs.patterns["cordons"]} == {"1721", "071"}
+
+
 def test_malformed_patterns_name_the_line() -> None:
     with pytest.raises(DictionaryError, match="<verbs>:3"):
         read_verb_dictionary("--- X [010] ---\nX\n- NO STAR [011]\n")

@@ -7,7 +7,7 @@ A verb dictionary groups verb forms under a code, with patterns that refine it::
     +SWISS FRANCS                    (members may be phrases)
 
     --- ABANDON  [345]  ---          block header: the code of the verbs below
-    ABANDON   {ABANDONS ABANDONED}   a verb (forms in braces ignored: we match lemmas)
+    ABANDON   {ABANDONS ABANDONED}   a verb (forms in braces: irregular forms are found by them)
     +GIVE_UP                         another form: the ``+`` word is the verb, the rest
                                      particles that must be next to it
     - * DIPLOMATIC TIES [901]        pattern: words after the verb (``*``) give another code
@@ -208,4 +208,27 @@ def read_verb_dictionary(source: str | Path) -> VerbPatterns:
             codes.setdefault(verb, code)
         if pattern is not None:
             patterns.setdefault(verb, []).append(pattern)
+    # A form the parser may not lemmatise ("cordoned" as "cordone") codes as its verb.
+    for form, verb in _forms(text.splitlines()).items():
+        if verb in codes:
+            codes.setdefault(form, codes[verb])
+        if verb in patterns:
+            patterns.setdefault(form, patterns[verb])
     return VerbPatterns.build(codes, patterns)
+
+
+def _forms(lines: list[str]) -> dict[str, str]:
+    """The inflected forms written in braces after a verb: ``SAY {SAID}``,
+    ``+CORDON_OFF {+CORDONED_OFF}`` (form -> verb)."""
+    forms: dict[str, str] = {}
+    for line in lines:
+        text = line.split("#", 1)[0]
+        braces = re.search(r"\{([^}]*)\}", text)
+        if braces is None or text.lstrip().startswith(("-", "&", "<")):
+            continue
+        verb = _verb_form(_CODE.sub(" ", text[: braces.start()]).strip(), None)
+        for item in braces.group(1).split():
+            form = _verb_form(item, None)
+            if verb is not None and form is not None and form[0] != verb[0]:
+                forms.setdefault(form[0], verb[0])
+    return forms
