@@ -70,6 +70,21 @@ def _event(pipeline: Pipeline, sentence: str, event_type: str) -> EventMention:
             {"BRA", "ARG", "URY"},
             {"JPN"},
         ),
+        # an official of no known country in a sentence about one country is its own ...
+        (
+            "President Emeka Okonjo promised the Nigerian people new elections next year.",
+            "AGREE",
+            {"NGA"},
+            {"NGA"},
+        ),
+        # ... but not when the sentence names several, nor a group that may be foreign
+        (
+            "President Emeka Okonjo criticised Ghana and Togo on Wednesday.",
+            "ACCUSE",
+            {None},
+            {"GHA", "TGO"},
+        ),
+        ("A human rights group criticised the Croatian authorities.", "ACCUSE", {None}, {"HRV"}),
         # a country misspelt by one letter is still recognised
         ("Afganistan rejected an offer from Pakistan.", "REJECT", {"AFG"}, {"PAK"}),
     ],

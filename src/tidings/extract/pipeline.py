@@ -73,6 +73,11 @@ _AGENT_HEADS = frozenset(
 _DOMESTIC_AGENTS = frozenset({"COP", "GOV", "JUD"})
 _OWN = frozenset({"its", "their", "his", "her"})
 _OWN_AND_PERSONAL = _OWN | {"it", "they", "he", "she", "itself", "themselves"}
+# Agents of a state: with no country of their own, they are taken to be of the one
+# country a sentence names. Groups (REL, HRI, CRM...) may be foreign to it.
+_STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+# Entities that name a country or its people ("Algiers", "Zambian").
+_PLACE_ENTITIES = frozenset({"GPE", "NORP"})
 # Sentences opening with these quote someone: opinions, not reported events to type.
 _QUOTES = frozenset("\"'“‘«")
 # Main verbs that state no action for the sentence typer to type.
@@ -242,6 +247,23 @@ class _ArticleReader:
                 reading = read_status(analysis, lexicon, token)
                 triggers[token.i] = _Trigger(token, event_type, row.cameo, reading, row.fixed)
         return triggers
+
+    def _sole_country(self, sentence: Sentence) -> str | None:
+        """The one country a sentence's names belong to, if they all belong to one: its
+        place and nationality entities, and proper nouns the tagger missed ("Togo")."""
+        analysis = self.analysis
+        names: list[list[str]] = []
+        for token in analysis.sentence_tokens(sentence):
+            if token.ent_type in _PLACE_ENTITIES and token.ent_iob == "I" and names:
+                names[-1].append(token.text)
+            elif token.ent_type in _PLACE_ENTITIES or token.pos == "PROPN":
+                names.append([token.text])
+        countries = set()
+        for words in names:
+            found = self.extractor.kb.resolve(words, self.resolver.on)
+            if found is not None and found.country and not found.igo and not found.name:
+                countries.add(found.country)
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _typeable(self, sentence: Sentence) -> bool:
         """Whether the sentence typer could make an event of a sentence: a statement (not
@@ -441,6 +463,12 @@ class _ArticleReader:
             # "police arrested protesters in Nairobi": agents act where the event is
             actors = _at_home(actors, place.country)
             recipients = _at_home(recipients, place.country)
+        elif match is None and (sole := self._sole_country(sentence)) is not None:
+            # "President Levy Mwanawasa reneged on his commitment to the Zambian people":
+            # an official of no known country in a sentence about one country is its own
+            actors = tuple(
+                _at_home((a,), sole)[0] if a.sector in _STATE_AGENTS else a for a in actors
+            )
         agents = tuple(a for a in actors if a.sector)
         # PETRARCH codes an agent of no known country as such ("---GOV said").
         coded = _petrarch_coded if match is not None else is_resolved
