@@ -73,6 +73,15 @@ def test_missing_article_and_event_are_not_found(store: Store) -> None:
         store.event(9999)
 
 
+def test_article_texts_in_one_query_match_the_details(store: Store) -> None:
+    ids = [a.id for a in store.articles()]
+    texts = store.article_texts([*ids, ids[0], 9999])  # repeated and unknown ids
+    assert sorted(texts) == sorted(ids)
+    for article_id, text in texts.items():
+        assert text == store.article(article_id).article.text
+    assert store.article_texts([]) == {}
+
+
 def test_timeline_steps_carry_evidence_spans(store: Store) -> None:
     for linked in store.linked_events(limit=None):
         for step in store.event(linked.id).timeline:

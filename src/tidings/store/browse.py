@@ -8,6 +8,7 @@ mentions the way :meth:`Store.events` matches them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
@@ -40,6 +41,7 @@ __all__ = [
     "search",
     "select_actors",
     "select_article",
+    "select_article_texts",
     "select_network",
     "select_places",
 ]
@@ -200,6 +202,15 @@ def select_article(connection: Connection, article_id: int) -> ArticleDetail:
         raise NotFoundError(f"no article {article_id}; list them with `tidings articles`")
     article = stored_article(row, with_text=True)
     return ArticleDetail(article, tuple(select_article_mentions(connection, article_id)))
+
+
+def select_article_texts(connection: Connection, article_ids: Iterable[int]) -> dict[int, str]:
+    """The texts of several articles in one query (ids without an article are absent)."""
+    wanted = sorted(set(article_ids))
+    if not wanted:
+        return {}
+    query = sa.select(articles.c.id, articles.c.text).where(articles.c.id.in_(wanted))
+    return {row.id: row.text for row in connection.execute(query)}
 
 
 def _matching_mentions(connection: Connection, filters: Filters) -> sa.Select[Any]:

@@ -34,6 +34,7 @@ from tidings.store.browse import (
     search,
     select_actors,
     select_article,
+    select_article_texts,
     select_network,
     select_places,
 )
@@ -181,6 +182,11 @@ class Store:
         """
         with self.engine.connect() as connection:
             return select_article(connection, article_id)
+
+    def article_texts(self, article_ids: Iterable[int]) -> dict[int, str]:
+        """The texts of several articles, in one query (unknown ids are left out)."""
+        with self.engine.connect() as connection:
+            return select_article_texts(connection, article_ids)
 
     def actors(self, **filters: Any) -> list[ActorSummary]:
         """Coded actors of the matching event mentions, most mentioned first.

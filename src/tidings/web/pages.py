@@ -183,12 +183,10 @@ class Report:
 
 
 def _reports(store: Store, event: LinkedEvent) -> list[Report]:
-    texts: dict[int, str] = {}
+    texts = store.article_texts(step.article_id for step in event.timeline)
     reports = []
     for step in event.timeline:
-        if step.article_id not in texts:
-            texts[step.article_id] = store.article(step.article_id).article.text or ""
-        text = texts[step.article_id]
+        text = texts.get(step.article_id, "")
         marks = [Mark(s.start, s.end, "evidence", event.event_type.value) for s in step.spans]
         html = highlight(text, marks) if text else Markup("<br>").join(step.evidence)
         reports.append(Report(step, html, _title(step.title, text, f"Article {step.article_id}")))
