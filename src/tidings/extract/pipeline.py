@@ -1,9 +1,11 @@
 """The extraction pipeline: an Analysis in, merged EventMentions out.
 
 For every event word in every sentence: read its status (``status``), find its
-actor and recipient (``roles``) and code them (``actors``), find the venue and
-time (``where_when``) and the source (``attribution``); then merge the mentions
-of one event inside the article (``merge``).
+actor and recipient (``roles``) and code them (``actors``, with the coders'
+conventions in ``parties``), find the venue and time (``where_when``) and the
+source (``attribution``); sentences without event words may be typed by the
+sentence typer (``sentence_types``); then merge the mentions of one event inside
+the article (``merge``).
 """
 
 from __future__ import annotations
@@ -19,11 +21,22 @@ from tidings.extract.coding import plover_of
 from tidings.extract.discards import Discards
 from tidings.extract.lexicon import Lexicon
 from tidings.extract.merge import merge_candidates
+from tidings.extract.parties import (
+    at_home,
+    host,
+    internal_target,
+    new_parties,
+    owned_by_actor,
+    petrarch_coded,
+    pronoun_for,
+    unidentified,
+    unlisted,
+)
 from tidings.extract.places import Gazetteer
 from tidings.extract.roles import Roles, find_roles, named_in_complements
 from tidings.extract.sentence_types import SentenceTyper, TypeGuess
 from tidings.extract.status import SPEECH_ACT_ROOTS, StatusReading, read_status
-from tidings.extract.syntax import conjuncts, phrase, phrase_span
+from tidings.extract.syntax import conjuncts
 from tidings.extract.timex import find_times
 from tidings.extract.verbpatterns import (
     PatternMatch,
@@ -38,7 +51,6 @@ from tidings.model import (
     Analysis,
     EventMention,
     EventType,
-    Place,
     Sentence,
     Span,
     Status,
@@ -71,8 +83,6 @@ _AGENT_HEADS = frozenset(
 )
 # Agents that act at home: the unplaced people they act on are of their country.
 _DOMESTIC_AGENTS = frozenset({"COP", "GOV", "JUD"})
-_OWN = frozenset({"its", "their", "his", "her"})
-_OWN_AND_PERSONAL = _OWN | {"it", "they", "he", "she", "itself", "themselves"}
 # Agents of a state: with no country of their own, they are taken to be of the one
 # country a sentence names. Groups (REL, HRI, CRM...) may be foreign to it.
 _STATE_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
@@ -277,7 +287,7 @@ class _ArticleReader:
             return False
         heads = find_roles(self.analysis, token, "", self.events).actors
         named = any(is_resolved(a) for a in self._resolve(heads))
-        return named or bool(_unlisted(self.analysis, heads))
+        return named or bool(unlisted(self.analysis, heads))
 
     def _classified(
         self, sentence: Sentence, event_type: EventType, probability: float
@@ -400,12 +410,12 @@ class _ArticleReader:
                 # "threatened to cut off electricity to Nakhichevan": the threat's target
                 options.extend(find_roles(self.analysis, verb, "", self.events).recipients)
         # "withdraw its troops from Lebanon": the actor's own agents are what it moves.
-        options = [o for o in options if not _owned_by_actor(self.analysis, o)]
+        options = [o for o in options if not owned_by_actor(self.analysis, o)]
         resolved = [found for option in options if (found := self._resolve(option))]
         # "strengthened its forces": a pronoun standing for the actor is not its target
         own = {(a.country, a.igo, a.name) for a in actors}
         resolved = [
-            r for r in resolved if not all(a.span is not None and _pronoun_for(a, own) for a in r)
+            r for r in resolved if not all(a.span is not None and pronoun_for(a, own) for a in r)
         ]
         named = any(is_resolved(a) for r in resolved for a in r)
         if not named and code[:2] != "04":  # a meeting's deeper names are its topics
@@ -447,7 +457,7 @@ class _ArticleReader:
         if match is not None:
             actors = self._distributed(roles.actors, actors)
         recipients = self._recipients(token, code, roles, inner, actors)
-        if match is not None and not _new_parties(recipients, actors):
+        if match is not None and not new_parties(recipients, actors):
             recipients = self._petrarch_target(token, actors)
         anaphoric = not actors and _is_anaphoric(analysis, token)
         heads = frozenset(t.i for t in roles.actors) | frozenset(
@@ -461,24 +471,24 @@ class _ArticleReader:
             actors = tuple(a for a in actors if a.span is None or not a.span.overlaps(venue_span))
         if place is not None and place.country:
             # "police arrested protesters in Nairobi": agents act where the event is
-            actors = _at_home(actors, place.country)
-            recipients = _at_home(recipients, place.country)
+            actors = at_home(actors, place.country)
+            recipients = at_home(recipients, place.country)
         elif match is None and (sole := self._sole_country(sentence)) is not None:
             # "President Levy Mwanawasa reneged on his commitment to the Zambian people":
             # an official of no known country in a sentence about one country is its own
             actors = tuple(
-                _at_home((a,), sole)[0] if a.sector in _STATE_AGENTS else a for a in actors
+                at_home((a,), sole)[0] if a.sector in _STATE_AGENTS else a for a in actors
             )
         agents = tuple(a for a in actors if a.sector)
         # PETRARCH codes an agent of no known country as such ("---GOV said").
-        coded = _petrarch_coded if match is not None else is_resolved
+        coded = petrarch_coded if match is not None else is_resolved
         actors = tuple(a for a in actors if coded(a))
         if not actors and trigger.event_type is EventType.ASSAULT:
-            actors = _unidentified(token, place, recipients)
+            actors = unidentified(token, place, recipients)
         if not actors:
             actors = agents  # "fundamentalists began a hunger strike against the President"
         if not actors and match is None:
-            actors = _unlisted(analysis, roles.actors)
+            actors = unlisted(analysis, roles.actors)
         if not actors and not anaphoric:
             return None
         if place is not None and place.country:
@@ -499,16 +509,16 @@ class _ArticleReader:
         )
         homes = {a.country for a in actors if a.sector in _DOMESTIC_AGENTS and a.country}
         if len(homes) == 1:  # "Egyptian police fired on demonstrators": Egyptian ones
-            recipients = _at_home(recipients, next(iter(homes)))
+            recipients = at_home(recipients, next(iter(homes)))
         recipients = tuple(r for r in recipients if is_resolved(r))
         travels = code[:3] in _DESTINATION_CODES or token.lemma.lower() in _TRAVEL_VERBS
         if not recipients and place is not None and travels:
-            recipients = _host(place, actors)
+            recipients = host(place, actors)
         if not recipients and place is not None and place.country and code[:3] in _DOMESTIC_CODES:
             # "lifted the curfew in Darfur": restrictions apply to the place's population
             recipients = (Actor(text=place.name, span=place.span, country=place.country),)
         if not recipients and trigger.event_type in _INTERNAL_TYPES:
-            recipients = _internal_target(trigger.event_type, place, actors)
+            recipients = internal_target(trigger.event_type, place, actors)
         self.earlier.extend((*actors, *recipients))
         return Candidate(
             trigger=token,
@@ -575,22 +585,6 @@ class _ArticleReader:
         return found
 
 
-def _unlisted(analysis: Analysis, heads: Sequence[Token]) -> tuple[Actor, ...]:
-    """Named actors the knowledge base does not list, kept by name without a code:
-    a person ("Ousted president Jean-Bertrand Aristide") or a group named by its
-    people, faith or organisation ("Ibo traditional elders", "Muslim hackers")."""
-    found = []
-    for head in heads:
-        tokens = phrase(analysis, head)
-        named = head.ent_type in ("PERSON", "ORG") or any(
-            t.ent_type == "NORP" and t.head == head.i for t in tokens
-        )
-        if named and head.pos in ("PROPN", "NOUN"):
-            span = phrase_span(tokens)
-            found.append(Actor(text=span.of(analysis.article.text), span=span, country=None))
-    return tuple(found)
-
-
 def _main_verb(analysis: Analysis, lexicon: Lexicon, sentence: Sentence) -> Token:
     """The word a typed sentence's event is read around: the root, or the clause a
     reporting root reports ("X said on Tuesday that Y had defaced ...": defaced)."""
@@ -602,19 +596,6 @@ def _main_verb(analysis: Analysis, lexicon: Lexicon, sentence: Sentence) -> Toke
         if clause is not None:
             return clause
     return root
-
-
-def _pronoun_for(actor: Actor, own: set[tuple[str | None, str | None, str | None]]) -> bool:
-    return actor.text.lower() in _OWN_AND_PERSONAL and (actor.country, actor.igo, actor.name) in own
-
-
-def _owned_by_actor(analysis: Analysis, heads: Sequence[Token]) -> bool:
-    """ "its troops", "their peacekeeping force": a phrase owned by a possessive pronoun."""
-    return any(
-        c.dep == "poss" and c.pos == "PRON" and c.lower in _OWN
-        for h in heads
-        for c in analysis.children(h)
-    )
 
 
 def _reply(candidate: Candidate, match: PatternMatch | None) -> tuple[Candidate, ...]:
@@ -632,65 +613,10 @@ def _reply(candidate: Candidate, match: PatternMatch | None) -> tuple[Candidate,
     return (reply,)
 
 
-def _petrarch_coded(actor: Actor) -> bool:
-    return is_resolved(actor) or actor.sector is not None
-
-
-def _new_parties(recipients: Sequence[Actor], actors: Sequence[Actor]) -> bool:
-    """Some recipient is resolved and is not one of the actors ("his visit")."""
-    codes = {a.code for a in actors}
-    return any(is_resolved(r) and r.code not in codes for r in recipients)
-
-
 def _in_main_clause(analysis: Analysis, top: Token, report: Token | None) -> bool:
     """The word heads its sentence, or the clause a reporting verb reports."""
     head = analysis.head(top)
     return head is None or (report is not None and head.i == report.i)
-
-
-def _unidentified(token: Token, place: Place | None, victims: Sequence[Actor]) -> tuple[Actor, ...]:
-    """ "A roadside bomb killed three soldiers near Samarra": violence with victims or a
-    place but no named perpetrator is coded, as CAMEO does, to unidentified armed forces
-    (UAF) of the country where it happened (or of the victims)."""
-    country = place.country if place is not None else None
-    country = country or next((v.country for v in victims if is_resolved(v) and v.country), None)
-    if country is None:
-        return ()
-    return (Actor(text="unidentified attackers", span=None, country=country, sector="UAF"),)
-
-
-def _at_home(actors: Sequence[Actor], country: str) -> tuple[Actor, ...]:
-    return tuple(
-        replace(a, country=country) if a.country is None and a.igo is None and a.sector else a
-        for a in actors
-    )
-
-
-def _internal_target(
-    event_type: EventType, place: Place | None, actors: Sequence[Actor]
-) -> tuple[Actor, ...]:
-    """ "Demonstrators in Baghdad rioted", "police confiscated weapons", "the union called
-    off its strike", "bombers killed 23 people in Tel Aviv": an act with no named target
-    is aimed at the country where it happens (the place's, else the actor's own), as
-    CAMEO coders code it."""
-    sector = "GOV" if event_type is EventType.PROTEST else None  # protests address rulers
-    if place is not None and place.country:
-        return (Actor(text=place.name, span=place.span, country=place.country, sector=sector),)
-    if event_type is EventType.ASSAULT:
-        return ()  # armed forces often strike abroad: only a place says whose country
-    homes = {a.country for a in actors if a.country and a.igo is None}
-    if len(homes) != 1:
-        return ()
-    (home,) = homes
-    first = next(a for a in actors if a.country == home)
-    return (Actor(text=first.text, span=first.span, country=home, sector=sector),)
-
-
-def _host(place: Place, actors: Sequence[Actor]) -> tuple[Actor, ...]:
-    """The country of the destination, unless it is the actor's own."""
-    if place.country is None or any(a.country == place.country for a in actors):
-        return ()
-    return (Actor(text=place.name, span=place.span, country=place.country),)
 
 
 def _may_trigger(analysis: Analysis, token: Token) -> bool:
