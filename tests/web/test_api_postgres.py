@@ -1,41 +1,28 @@
 """The JSON API over a PostgreSQL store answers as the store does (skips without one).
 
-`.ci/run` exports TIDINGS_TEST_PG_URL; see tests/store/conftest.py.
+`.ci/run` exports TIDINGS_TEST_PG_URL; see `fresh_postgres` in tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 import tidings
 from tidings.api import Pipeline
 from tidings.store import Store
-from tidings.store.engine import make_engine
 from tidings.web import create_app
 
-PG_URL = os.environ.get("TIDINGS_TEST_PG_URL")
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 @pytest.fixture(scope="module")
-def pg_store(pipeline: Pipeline) -> Iterator[Store]:
-    if not PG_URL:
-        pytest.skip("TIDINGS_TEST_PG_URL is not set (no PostgreSQL server)")
-    engine = make_engine(PG_URL)
-    try:
-        with engine.begin() as connection:
-            connection.execute(sa.text("DROP SCHEMA IF EXISTS public CASCADE"))
-            connection.execute(sa.text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
-    with tidings.open(PG_URL) as store:
+def pg_store(pipeline: Pipeline, fresh_postgres: Callable[[], str]) -> Iterator[Store]:
+    with tidings.open(fresh_postgres()) as store:
         store.ingest(sorted(EXAMPLES.glob("*.txt")), pipeline=pipeline)
         yield store
 
