@@ -130,7 +130,7 @@ class ActorKB:
     modified; :meth:`with_entries` returns a new one.
     """
 
-    __slots__ = ("_correctable", "_entries", "_index", "_near", "_persons")
+    __slots__ = ("_compounds", "_correctable", "_entries", "_index", "_near", "_persons")
 
     def __init__(self, entries: Iterable[ActorEntry], *, _index: _Index | None = None) -> None:
         self._entries = tuple(entries)
@@ -141,6 +141,7 @@ class ActorKB:
                 persons.setdefault(entry.person, []).append(entry)
         self._persons = {name: tuple(found) for name, found in persons.items()}
         self._correctable, self._near = _near_index(self._index)
+        self._compounds = any(entry.also for entry in self._entries)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -152,6 +153,11 @@ class ActorKB:
     def entries(self) -> tuple[ActorEntry, ...]:
         """Every entry, user entries last."""
         return self._entries
+
+    @property
+    def has_compounds(self) -> bool:
+        """Whether some entry names several actors at once (``[FRO/BIL/SAM]``)."""
+        return self._compounds
 
     def person_entries(self, person: str) -> tuple[ActorEntry, ...]:
         """All dated entries of a person (roles and the gaps between them)."""

@@ -108,8 +108,8 @@ class ActorResolver:
         actor = self.resolve(analysis, head, earlier)
         if actor is None:
             return ()
-        if head.pos == "PRON":
-            return (actor,)
+        if head.pos == "PRON" or not self.kb.has_compounds:
+            return (actor,)  # only a dictionary with compound codes needs a second look
         found = self.kb.resolve([t.text for t in phrase(analysis, head)], self.on)
         if found is None or not found.also or found.country != actor.country:
             return (actor,)

@@ -473,12 +473,16 @@ class _ArticleReader:
             # "police arrested protesters in Nairobi": agents act where the event is
             actors = at_home(actors, place.country)
             recipients = at_home(recipients, place.country)
-        elif match is None and (sole := self._sole_country(sentence)) is not None:
+        elif match is None and any(
+            a.sector in _STATE_AGENTS and a.country is None and a.igo is None for a in actors
+        ):
             # "President Levy Mwanawasa reneged on his commitment to the Zambian people":
             # an official of no known country in a sentence about one country is its own
-            actors = tuple(
-                at_home((a,), sole)[0] if a.sector in _STATE_AGENTS else a for a in actors
-            )
+            sole = self._sole_country(sentence)
+            if sole is not None:
+                actors = tuple(
+                    at_home((a,), sole)[0] if a.sector in _STATE_AGENTS else a for a in actors
+                )
         agents = tuple(a for a in actors if a.sector)
         # PETRARCH codes an agent of no known country as such ("---GOV said").
         coded = petrarch_coded if match is not None else is_resolved
