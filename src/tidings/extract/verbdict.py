@@ -227,8 +227,10 @@ def _forms(lines: list[str]) -> dict[str, str]:
         if braces is None or text.lstrip().startswith(("-", "&", "<")):
             continue
         verb = _verb_form(_CODE.sub(" ", text[: braces.start()]).strip(), None)
+        if verb is None:
+            continue
         for item in braces.group(1).split():
             form = _verb_form(item, None)
-            if verb is not None and form is not None and form[0] != verb[0]:
+            if form is not None and form[0] != verb[0]:
                 forms.setdefault(form[0], verb[0])
     return forms
